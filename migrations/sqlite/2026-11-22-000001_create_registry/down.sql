@@ -1,0 +1,10 @@
+DROP TABLE changes;
+DROP TABLE replies;
+DROP TABLE sanctions;
+DROP TABLE participations;
+DROP TABLE individuals;
+DROP TABLE missions;
+DROP TABLE elections;
+DROP TABLE organizations;
+DROP TABLE sources;
+DROP TABLE countries;

@@ -1,0 +1,155 @@
+//! The database schema, shared by SQLite and PostgreSQL: only types both backends store alike.
+
+diesel::table! {
+    countries (iso3) {
+        iso3 -> Text,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    sources (id) {
+        id -> Text,
+        url -> Text,
+        title -> Nullable<Text>,
+        publisher -> Nullable<Text>,
+        published_on -> Nullable<Date>,
+        archived_url -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        name -> Text,
+        acronym -> Nullable<Text>,
+        aliases -> Text,
+        kind -> Text,
+        hq_country -> Nullable<Text>,
+        founded_on -> Nullable<Date>,
+        dissolved_on -> Nullable<Date>,
+        dop_endorser -> Bool,
+        benchmark -> Bool,
+        benchmark_reason -> Nullable<Text>,
+        website -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        sort_name -> Text,
+        search_text -> Text,
+    }
+}
+
+diesel::table! {
+    elections (id) {
+        id -> Text,
+        country -> Text,
+        held_on -> Date,
+        kind -> Text,
+        round -> Nullable<Integer>,
+        legitimacy -> Text,
+        notes -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    missions (id) {
+        id -> Text,
+        organization_id -> Text,
+        election_id -> Text,
+        kind -> Text,
+        observers -> Nullable<Integer>,
+        arrived_on -> Nullable<Date>,
+        verdict -> Text,
+        verdict_quote -> Nullable<Text>,
+        source_id -> Text,
+    }
+}
+
+diesel::table! {
+    individuals (id) {
+        id -> Text,
+        name -> Text,
+        name_original -> Nullable<Text>,
+        country -> Nullable<Text>,
+        affiliation -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        sort_name -> Text,
+        search_text -> Text,
+    }
+}
+
+diesel::table! {
+    participations (id) {
+        id -> Text,
+        individual_id -> Text,
+        mission_id -> Nullable<Text>,
+        election_id -> Text,
+        role -> Text,
+        statement -> Nullable<Text>,
+        statement_verdict -> Nullable<Text>,
+        source_id -> Text,
+    }
+}
+
+diesel::table! {
+    sanctions (id) {
+        id -> Text,
+        subject_type -> Text,
+        subject_id -> Text,
+        kind -> Text,
+        imposed_by -> Nullable<Text>,
+        imposed_on -> Nullable<Date>,
+        description -> Text,
+        source_id -> Text,
+    }
+}
+
+diesel::table! {
+    replies (id) {
+        id -> BigInt,
+        subject_type -> Text,
+        subject_id -> Text,
+        author_name -> Text,
+        author_contact -> Text,
+        body -> Text,
+        state -> Text,
+        submitted_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    changes (id) {
+        id -> BigInt,
+        actor -> Text,
+        changed_at -> Timestamp,
+        table_name -> Text,
+        record_id -> Text,
+        before_value -> Nullable<Text>,
+        after_value -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(organizations -> countries (hq_country));
+diesel::joinable!(elections -> countries (country));
+diesel::joinable!(missions -> organizations (organization_id));
+diesel::joinable!(missions -> elections (election_id));
+diesel::joinable!(missions -> sources (source_id));
+diesel::joinable!(individuals -> countries (country));
+diesel::joinable!(participations -> individuals (individual_id));
+diesel::joinable!(participations -> missions (mission_id));
+diesel::joinable!(participations -> elections (election_id));
+diesel::joinable!(participations -> sources (source_id));
+diesel::joinable!(sanctions -> sources (source_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    countries,
+    sources,
+    organizations,
+    elections,
+    missions,
+    individuals,
+    participations,
+    sanctions,
+    replies,
+    changes,
+);

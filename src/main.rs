@@ -1,0 +1,161 @@
+//! The `observer-registry` command: serve the site (the default), import or export CSV.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use observer_registry::config::Config;
+use observer_registry::csv::import::{import_dir, ImportError, ImportMode};
+use observer_registry::db;
+
+#[derive(Parser)]
+#[command(
+    name = "observer-registry",
+    version,
+    about = "Observer Registry: who observed the election, and can you trust them?"
+)]
+struct Cli {
+    /// The database: a SQLite file path (or sqlite://path), or a postgres:// URL.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (what runs with no subcommand).
+    Serve(ServeArgs),
+    /// Validate and import the CSV contract files found in DIR, all or nothing.
+    Import {
+        dir: PathBuf,
+        /// Validate and report what would change, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(clap::Args, Default)]
+struct ServeArgs {
+    /// The address to listen on (default 127.0.0.1:8080).
+    #[arg(long, env = "BIND")]
+    bind: Option<String>,
+    /// The port to listen on at 127.0.0.1, when --bind is not given.
+    #[arg(long, env = "PORT")]
+    port: Option<String>,
+    /// A PostgreSQL read replica for page reads.
+    #[arg(long, env = "DATABASE_REPLICA_URL")]
+    replica_url: Option<String>,
+    /// The folder whose CSV files seed a new, empty database.
+    #[arg(long, env = "SEED_DIR", default_value = "seed")]
+    seed_dir: PathBuf,
+    /// Database connections per pool.
+    #[arg(long, env = "POOL_SIZE", default_value_t = 8)]
+    pool_size: u32,
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let cli = Cli::parse();
+    match cli.command {
+        None => serve(cli.database_url, ServeArgs::default_with_env()),
+        Some(Command::Serve(args)) => serve(cli.database_url, args),
+        Some(Command::Import { dir, dry_run }) => import(cli.database_url, &dir, dry_run),
+    }
+}
+
+impl ServeArgs {
+    /// The serve settings when no subcommand is given: flags cannot be passed, the environment can.
+    fn default_with_env() -> ServeArgs {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        ServeArgs {
+            bind: var("BIND"),
+            port: var("PORT"),
+            replica_url: var("DATABASE_REPLICA_URL"),
+            seed_dir: var("SEED_DIR").map_or_else(|| PathBuf::from("seed"), PathBuf::from),
+            pool_size: var("POOL_SIZE").and_then(|v| v.parse().ok()).unwrap_or(8),
+        }
+    }
+}
+
+fn serve(database_url: Option<String>, args: ServeArgs) -> ExitCode {
+    let config = match Config::new(
+        database_url.as_deref(),
+        args.replica_url.as_deref(),
+        args.bind.as_deref(),
+        args.port.as_deref(),
+        args.seed_dir,
+        args.pool_size,
+    ) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("observer-registry: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = actix_web::rt::System::new().block_on(observer_registry::server::serve(config));
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("observer-registry: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens and migrates the database named by `database_url` for a command-line task.
+fn open(database_url: Option<&str>) -> Result<db::PooledConn, String> {
+    let url =
+        db::DatabaseUrl::parse(database_url.unwrap_or(observer_registry::config::DEFAULT_DATABASE))
+            .map_err(|err| err.to_string())?;
+    let pool = db::pool(&url, 1).map_err(|err| err.to_string())?;
+    let mut conn = pool.get().map_err(|err| err.to_string())?;
+    db::migrate(&mut conn).map_err(|err| err.to_string())?;
+    Ok(conn)
+}
+
+fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) -> ExitCode {
+    let mut conn = match open(database_url.as_deref()) {
+        Ok(conn) => conn,
+        Err(err) => {
+            eprintln!("observer-registry: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mode = if dry_run {
+        ImportMode::DryRun
+    } else {
+        ImportMode::Apply
+    };
+    match import_dir(&mut conn, dir, mode) {
+        Ok(report) => {
+            let verb = if dry_run { "would insert" } else { "inserted" };
+            let verb_updated = if dry_run { "would update" } else { "updated" };
+            for file in &report.files {
+                println!(
+                    "{}: {verb} {}, {verb_updated} {}",
+                    file.file, file.inserted, file.updated
+                );
+            }
+            for name in &report.skipped {
+                println!("{name}: skipped (not an importable contract file)");
+            }
+            if dry_run {
+                println!("dry run: nothing was written");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ImportError::Invalid(problems)) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("{} problem(s); nothing was imported", problems.len());
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("observer-registry: {err}; nothing was imported");
+            ExitCode::FAILURE
+        }
+    }
+}

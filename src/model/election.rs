@@ -1,0 +1,137 @@
+//! Elections: one vote in one country on one day (one round).
+
+use chrono::NaiveDate;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use super::{ElectionKind, Legitimacy, Page, PageRequest};
+use crate::db::schema::{countries, elections, missions};
+use crate::db::DbConn;
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = elections, treat_none_as_null = true)]
+pub struct Election {
+    pub id: String,
+    pub country: String,
+    pub held_on: NaiveDate,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: ElectionKind,
+    pub round: Option<i32>,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub legitimacy: Legitimacy,
+    pub notes: Option<String>,
+}
+
+/// An election with the name of its country, as every page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElectionInCountry {
+    pub election: Election,
+    pub country_name: String,
+}
+
+/// A row of the elections list.
+#[derive(Debug, Clone)]
+pub struct ElectionListing {
+    pub election: ElectionInCountry,
+    pub missions: i64,
+}
+
+/// The filters of the elections list; `None` means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ElectionFilter {
+    pub country: Option<String>,
+    pub year: Option<i32>,
+    pub kind: Option<ElectionKind>,
+}
+
+impl ElectionInCountry {
+    fn from_row((election, country_name): (Election, String)) -> Self {
+        ElectionInCountry {
+            election,
+            country_name,
+        }
+    }
+}
+
+impl Election {
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<ElectionInCountry>> {
+        elections::table
+            .inner_join(countries::table)
+            .filter(elections::id.eq(id))
+            .select((Election::as_select(), countries::name))
+            .first(conn)
+            .optional()
+            .map(|row| row.map(ElectionInCountry::from_row))
+    }
+
+    /// One page of the elections matching `filter`, newest first, with their mission counts.
+    pub fn list(
+        conn: &mut DbConn,
+        filter: &ElectionFilter,
+        page: PageRequest,
+    ) -> QueryResult<Page<ElectionListing>> {
+        let filtered = || {
+            let mut query = elections::table
+                .inner_join(countries::table)
+                .into_boxed::<super::Backend>();
+            if let Some(country) = &filter.country {
+                query = query.filter(elections::country.eq(country.clone()));
+            }
+            if let Some((first, last)) = filter.year.and_then(year_bounds) {
+                query = query.filter(elections::held_on.between(first, last));
+            }
+            if let Some(kind) = filter.kind {
+                query = query.filter(elections::kind.eq(kind.code()));
+            }
+            query
+        };
+        let total: i64 = filtered().count().get_result(conn)?;
+        let rows: Vec<(Election, String)> = filtered()
+            .select((Election::as_select(), countries::name))
+            .order((elections::held_on.desc(), elections::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .load(conn)?;
+        let ids: Vec<&str> = rows.iter().map(|(e, _)| e.id.as_str()).collect();
+        let counts: Vec<(String, i64)> = missions::table
+            .filter(missions::election_id.eq_any(&ids))
+            .group_by(missions::election_id)
+            .select((missions::election_id, count_star()))
+            .load(conn)?;
+        let items = rows
+            .into_iter()
+            .map(|row| {
+                let election = ElectionInCountry::from_row(row);
+                let missions = counts
+                    .iter()
+                    .find(|(id, _)| *id == election.election.id)
+                    .map_or(0, |(_, count)| *count);
+                ElectionListing { election, missions }
+            })
+            .collect();
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
+    /// Every election held in a country, newest first.
+    pub fn held_in(conn: &mut DbConn, iso3: &str) -> QueryResult<Vec<ElectionInCountry>> {
+        elections::table
+            .inner_join(countries::table)
+            .filter(elections::country.eq(iso3))
+            .order((elections::held_on.desc(), elections::id.asc()))
+            .select((Election::as_select(), countries::name))
+            .load(conn)
+            .map(|rows| rows.into_iter().map(ElectionInCountry::from_row).collect())
+    }
+}
+
+/// The first and last day of a year, if chrono can represent it.
+fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
+}

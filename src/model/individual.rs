@@ -1,0 +1,137 @@
+//! Individuals who observed elections.
+
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use super::{text, Page, PageRequest};
+use crate::db::schema::{countries, individuals, participations};
+use crate::db::DbConn;
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = individuals)]
+pub struct Individual {
+    pub id: String,
+    pub name: String,
+    pub name_original: Option<String>,
+    pub country: Option<String>,
+    pub affiliation: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// The insert-or-update form of an individual, with its derived sort and search columns.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = individuals, treat_none_as_null = true)]
+pub struct IndividualForm {
+    pub id: String,
+    pub name: String,
+    pub name_original: Option<String>,
+    pub country: Option<String>,
+    pub affiliation: Option<String>,
+    pub notes: Option<String>,
+    pub sort_name: String,
+    pub search_text: String,
+}
+
+impl From<Individual> for IndividualForm {
+    fn from(person: Individual) -> Self {
+        IndividualForm {
+            sort_name: text::fold(&person.name),
+            search_text: text::search_text(
+                std::iter::once(person.name.as_str()).chain(person.name_original.as_deref()),
+            ),
+            id: person.id,
+            name: person.name,
+            name_original: person.name_original,
+            country: person.country,
+            affiliation: person.affiliation,
+            notes: person.notes,
+        }
+    }
+}
+
+/// The filters of the individuals list; `None` means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndividualFilter {
+    pub country: Option<String>,
+    /// Matches the name or the name in its original script.
+    pub search: Option<String>,
+}
+
+/// A row of the individuals list.
+#[derive(Debug, Clone)]
+pub struct IndividualListing {
+    pub individual: Individual,
+    pub country_name: Option<String>,
+    pub participations: i64,
+}
+
+impl Individual {
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<(Individual, Option<String>)>> {
+        individuals::table
+            .left_join(countries::table)
+            .filter(individuals::id.eq(id))
+            .select((Individual::as_select(), countries::name.nullable()))
+            .first(conn)
+            .optional()
+    }
+
+    /// One page of the individuals matching `filter`, by name.
+    pub fn list(
+        conn: &mut DbConn,
+        filter: &IndividualFilter,
+        page: PageRequest,
+    ) -> QueryResult<Page<IndividualListing>> {
+        let filtered = || {
+            let mut query = individuals::table.into_boxed::<super::Backend>();
+            if let Some(country) = &filter.country {
+                query = query.filter(individuals::country.eq(country.clone()));
+            }
+            if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+                query = query.filter(individuals::search_text.like(pattern));
+            }
+            query
+        };
+        let total: i64 = filtered().count().get_result(conn)?;
+        let rows: Vec<(Individual, Option<String>)> = filtered()
+            .left_join(countries::table)
+            .select((Individual::as_select(), countries::name.nullable()))
+            .order((individuals::sort_name.asc(), individuals::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .load(conn)?;
+        let ids: Vec<&str> = rows.iter().map(|(person, _)| person.id.as_str()).collect();
+        let counts: Vec<(String, i64)> = participations::table
+            .filter(participations::individual_id.eq_any(&ids))
+            .group_by(participations::individual_id)
+            .select((participations::individual_id, count_star()))
+            .load(conn)?;
+        let items = rows
+            .into_iter()
+            .map(|(individual, country_name)| {
+                let participations = counts
+                    .iter()
+                    .find(|(id, _)| *id == individual.id)
+                    .map_or(0, |(_, count)| *count);
+                IndividualListing {
+                    individual,
+                    country_name,
+                    participations,
+                }
+            })
+            .collect();
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
+    /// The individuals from a country, by name.
+    pub fn from_country(conn: &mut DbConn, iso3: &str) -> QueryResult<Vec<Individual>> {
+        individuals::table
+            .filter(individuals::country.eq(iso3))
+            .order((individuals::sort_name, individuals::id))
+            .select(Individual::as_select())
+            .load(conn)
+    }
+}

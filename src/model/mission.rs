@@ -1,0 +1,133 @@
+//! Missions: one organization observing one election, with its verdict and source.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::election::{Election, ElectionInCountry};
+use super::organization::OrganizationRef;
+use super::source::Source;
+use super::{MissionKind, Page, PageRequest, Verdict};
+use crate::db::schema::{countries, elections, missions, organizations, sources};
+use crate::db::DbConn;
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = missions, treat_none_as_null = true)]
+pub struct Mission {
+    pub id: String,
+    pub organization_id: String,
+    pub election_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: MissionKind,
+    pub observers: Option<i32>,
+    pub arrived_on: Option<NaiveDate>,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub verdict: Verdict,
+    pub verdict_quote: Option<String>,
+    pub source_id: String,
+}
+
+/// A mission with everything a row about it shows: who, which election, and the source.
+#[derive(Debug, Clone)]
+pub struct MissionDetail {
+    pub mission: Mission,
+    pub organization: OrganizationRef,
+    pub election: ElectionInCountry,
+    pub source: Source,
+}
+
+type DetailRow = (Mission, OrganizationRef, Election, String, Source);
+
+/// The join every mission listing reads from.
+macro_rules! details {
+    () => {
+        missions::table
+            .inner_join(organizations::table)
+            .inner_join(elections::table.inner_join(countries::table))
+            .inner_join(sources::table)
+            .select((
+                Mission::as_select(),
+                OrganizationRef::as_select(),
+                Election::as_select(),
+                countries::name,
+                Source::as_select(),
+            ))
+    };
+}
+
+impl MissionDetail {
+    fn from_row((mission, organization, election, country_name, source): DetailRow) -> Self {
+        MissionDetail {
+            mission,
+            organization,
+            election: ElectionInCountry {
+                election,
+                country_name,
+            },
+            source,
+        }
+    }
+}
+
+fn details(rows: Vec<DetailRow>) -> Vec<MissionDetail> {
+    rows.into_iter().map(MissionDetail::from_row).collect()
+}
+
+impl Mission {
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<MissionDetail>> {
+        details!()
+            .filter(missions::id.eq(id))
+            .first::<DetailRow>(conn)
+            .optional()
+            .map(|row| row.map(MissionDetail::from_row))
+    }
+
+    /// Every mission at an election: benchmark organizations first, then by name.
+    pub fn at_election(conn: &mut DbConn, election_id: &str) -> QueryResult<Vec<MissionDetail>> {
+        details!()
+            .filter(missions::election_id.eq(election_id))
+            .order((
+                organizations::benchmark.desc(),
+                organizations::sort_name.asc(),
+                missions::id.asc(),
+            ))
+            .load::<DetailRow>(conn)
+            .map(details)
+    }
+
+    /// One page of an organization's missions, newest election first.
+    pub fn of_organization(
+        conn: &mut DbConn,
+        organization_id: &str,
+        page: PageRequest,
+    ) -> QueryResult<Page<MissionDetail>> {
+        let total: i64 = missions::table
+            .filter(missions::organization_id.eq(organization_id))
+            .count()
+            .get_result(conn)?;
+        let items = details!()
+            .filter(missions::organization_id.eq(organization_id))
+            .order((elections::held_on.desc(), missions::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .load::<DetailRow>(conn)
+            .map(details)?;
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
+    /// The missions at the most recent elections.
+    pub fn most_recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<MissionDetail>> {
+        details!()
+            .order((
+                elections::held_on.desc(),
+                organizations::benchmark.desc(),
+                missions::id.asc(),
+            ))
+            .limit(limit)
+            .load::<DetailRow>(conn)
+            .map(details)
+    }
+}

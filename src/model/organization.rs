@@ -1,0 +1,222 @@
+//! Observer organizations.
+
+use chrono::NaiveDate;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use super::{text, OrganizationKind, Page, PageRequest};
+use crate::db::schema::{countries, missions, organizations};
+use crate::db::DbConn;
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = organizations)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    /// Other names and spellings, separated by `|` (see [`Organization::alias_list`]).
+    pub aliases: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: OrganizationKind,
+    pub hq_country: Option<String>,
+    pub founded_on: Option<NaiveDate>,
+    pub dissolved_on: Option<NaiveDate>,
+    pub dop_endorser: bool,
+    pub benchmark: bool,
+    pub benchmark_reason: Option<String>,
+    pub website: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// An organization as other records show it: enough for a link and a label.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = organizations)]
+pub struct OrganizationRef {
+    pub id: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub benchmark: bool,
+}
+
+/// The insert-or-update form of an organization, with its derived sort and search columns.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = organizations, treat_none_as_null = true)]
+pub struct OrganizationForm {
+    pub id: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub aliases: String,
+    #[diesel(serialize_as = String)]
+    pub kind: OrganizationKind,
+    pub hq_country: Option<String>,
+    pub founded_on: Option<NaiveDate>,
+    pub dissolved_on: Option<NaiveDate>,
+    pub dop_endorser: bool,
+    pub benchmark: bool,
+    pub benchmark_reason: Option<String>,
+    pub website: Option<String>,
+    pub notes: Option<String>,
+    pub sort_name: String,
+    pub search_text: String,
+}
+
+impl From<Organization> for OrganizationForm {
+    fn from(org: Organization) -> Self {
+        let sort_name = text::fold(&org.name);
+        let search_text = text::search_text(
+            std::iter::once(org.name.as_str())
+                .chain(org.acronym.as_deref())
+                .chain(org.alias_list()),
+        );
+        OrganizationForm {
+            id: org.id,
+            name: org.name,
+            acronym: org.acronym,
+            aliases: org.aliases,
+            kind: org.kind,
+            hq_country: org.hq_country,
+            founded_on: org.founded_on,
+            dissolved_on: org.dissolved_on,
+            dop_endorser: org.dop_endorser,
+            benchmark: org.benchmark,
+            benchmark_reason: org.benchmark_reason,
+            website: org.website,
+            notes: org.notes,
+            sort_name,
+            search_text,
+        }
+    }
+}
+
+/// How the organizations list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OrganizationOrder {
+    #[default]
+    NameAscending,
+    NameDescending,
+}
+
+/// The filters of the organizations list; `None` means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganizationFilter {
+    pub kind: Option<OrganizationKind>,
+    pub country: Option<String>,
+    /// Matches any name, acronym or alias, in any script (see [`text::fold`]).
+    pub search: Option<String>,
+    pub order: OrganizationOrder,
+}
+
+/// A row of the organizations list.
+#[derive(Debug, Clone)]
+pub struct OrganizationListing {
+    pub organization: Organization,
+    pub country_name: Option<String>,
+    pub missions: i64,
+}
+
+impl Organization {
+    /// The aliases as a list, in the order a curator wrote them.
+    pub fn alias_list(&self) -> impl Iterator<Item = &str> {
+        self.aliases
+            .split('|')
+            .map(str::trim)
+            .filter(|alias| !alias.is_empty())
+    }
+
+    /// The name with its acronym, as lists show it: "Shanghai Cooperation Organisation (SCO)".
+    pub fn display_name(&self) -> String {
+        display_name(&self.name, self.acronym.as_deref())
+    }
+
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Organization>> {
+        organizations::table
+            .find(id)
+            .select(Organization::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// One page of the organizations matching `filter`, with their mission counts.
+    pub fn list(
+        conn: &mut DbConn,
+        filter: &OrganizationFilter,
+        page: PageRequest,
+    ) -> QueryResult<Page<OrganizationListing>> {
+        let filtered = || {
+            let mut query = organizations::table.into_boxed::<super::Backend>();
+            if let Some(kind) = filter.kind {
+                query = query.filter(organizations::kind.eq(kind.code()));
+            }
+            if let Some(country) = &filter.country {
+                query = query.filter(organizations::hq_country.eq(country.clone()));
+            }
+            if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+                query = query.filter(organizations::search_text.like(pattern));
+            }
+            query
+        };
+        let total: i64 = filtered().count().get_result(conn)?;
+        let mut query = filtered()
+            .left_join(countries::table)
+            .select((Organization::as_select(), countries::name.nullable()));
+        query = match filter.order {
+            OrganizationOrder::NameAscending => {
+                query.order((organizations::sort_name.asc(), organizations::id.asc()))
+            }
+            OrganizationOrder::NameDescending => {
+                query.order((organizations::sort_name.desc(), organizations::id.desc()))
+            }
+        };
+        let rows: Vec<(Organization, Option<String>)> = query
+            .limit(page.per_page)
+            .offset(page.offset())
+            .load(conn)?;
+        let ids: Vec<&str> = rows.iter().map(|(org, _)| org.id.as_str()).collect();
+        let counts: Vec<(String, i64)> = missions::table
+            .filter(missions::organization_id.eq_any(&ids))
+            .group_by(missions::organization_id)
+            .select((missions::organization_id, count_star()))
+            .load(conn)?;
+        let items = rows
+            .into_iter()
+            .map(|(organization, country_name)| {
+                let missions = counts
+                    .iter()
+                    .find(|(id, _)| *id == organization.id)
+                    .map_or(0, |(_, count)| *count);
+                OrganizationListing {
+                    organization,
+                    country_name,
+                    missions,
+                }
+            })
+            .collect();
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+
+    /// The organizations based in a country, by name.
+    pub fn based_in(conn: &mut DbConn, iso3: &str) -> QueryResult<Vec<OrganizationRef>> {
+        organizations::table
+            .filter(organizations::hq_country.eq(iso3))
+            .order((organizations::sort_name, organizations::id))
+            .select(OrganizationRef::as_select())
+            .load(conn)
+    }
+}
+
+impl OrganizationRef {
+    pub fn display_name(&self) -> String {
+        display_name(&self.name, self.acronym.as_deref())
+    }
+}
+
+fn display_name(name: &str, acronym: Option<&str>) -> String {
+    match acronym {
+        Some(acronym) if !acronym.is_empty() && acronym != name => format!("{name} ({acronym})"),
+        _ => name.to_owned(),
+    }
+}

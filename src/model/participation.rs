@@ -1,0 +1,188 @@
+//! Participations: an individual in a mission, or at an election when no group sent them.
+
+use diesel::prelude::*;
+
+use super::election::{Election, ElectionInCountry};
+use super::individual::Individual;
+use super::source::Source;
+use super::{Role, Verdict};
+use crate::db::schema::{
+    countries, elections, individuals, missions, organizations, participations, sources,
+};
+use crate::db::DbConn;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participation {
+    pub id: String,
+    pub individual_id: String,
+    pub mission_id: Option<String>,
+    pub election_id: String,
+    pub role: Role,
+    pub statement: Option<String>,
+    /// The statement's own verdict, coded on the scale of DESIGN.md §4.
+    pub statement_verdict: Option<Verdict>,
+    pub source_id: String,
+}
+
+/// A participation as stored: the optional verdict stays text until [`Participation::try_from`].
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = participations, treat_none_as_null = true)]
+pub struct ParticipationRecord {
+    pub id: String,
+    pub individual_id: String,
+    pub mission_id: Option<String>,
+    pub election_id: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub role: Role,
+    pub statement: Option<String>,
+    pub statement_verdict: Option<String>,
+    pub source_id: String,
+}
+
+impl TryFrom<ParticipationRecord> for Participation {
+    type Error = diesel::result::Error;
+
+    fn try_from(record: ParticipationRecord) -> Result<Self, Self::Error> {
+        let statement_verdict = record
+            .statement_verdict
+            .map(|code| code.parse::<Verdict>())
+            .transpose()
+            .map_err(|err| diesel::result::Error::DeserializationError(Box::new(err)))?;
+        Ok(Participation {
+            id: record.id,
+            individual_id: record.individual_id,
+            mission_id: record.mission_id,
+            election_id: record.election_id,
+            role: record.role,
+            statement: record.statement,
+            statement_verdict,
+            source_id: record.source_id,
+        })
+    }
+}
+
+impl From<Participation> for ParticipationRecord {
+    fn from(p: Participation) -> Self {
+        ParticipationRecord {
+            id: p.id,
+            individual_id: p.individual_id,
+            mission_id: p.mission_id,
+            election_id: p.election_id,
+            role: p.role,
+            statement: p.statement,
+            statement_verdict: p.statement_verdict.map(String::from),
+            source_id: p.source_id,
+        }
+    }
+}
+
+/// The organization that sent an individual, when one did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendingOrganization {
+    pub id: String,
+    pub name: String,
+    pub acronym: Option<String>,
+}
+
+/// A participation with everything a row about it shows.
+#[derive(Debug, Clone)]
+pub struct ParticipationDetail {
+    pub participation: Participation,
+    pub individual: Individual,
+    pub election: ElectionInCountry,
+    pub organization: Option<SendingOrganization>,
+    pub source: Source,
+}
+
+type DetailRow = (
+    ParticipationRecord,
+    Individual,
+    Election,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Source,
+);
+
+macro_rules! details {
+    () => {
+        participations::table
+            .inner_join(individuals::table)
+            .inner_join(elections::table.inner_join(countries::table))
+            .inner_join(sources::table)
+            .left_join(missions::table.inner_join(organizations::table))
+            .select((
+                ParticipationRecord::as_select(),
+                Individual::as_select(),
+                Election::as_select(),
+                countries::name,
+                organizations::id.nullable(),
+                organizations::name.nullable(),
+                organizations::acronym.nullable(),
+                Source::as_select(),
+            ))
+    };
+}
+
+fn details(rows: Vec<DetailRow>) -> QueryResult<Vec<ParticipationDetail>> {
+    rows.into_iter()
+        .map(
+            |(record, individual, election, country_name, org_id, org_name, acronym, source)| {
+                let organization = org_id.zip(org_name).map(|(id, name)| SendingOrganization {
+                    id,
+                    name,
+                    acronym,
+                });
+                Ok(ParticipationDetail {
+                    participation: Participation::try_from(record)?,
+                    individual,
+                    election: ElectionInCountry {
+                        election,
+                        country_name,
+                    },
+                    organization,
+                    source,
+                })
+            },
+        )
+        .collect()
+}
+
+impl Participation {
+    /// Everything an individual took part in, newest election first.
+    pub fn of_individual(
+        conn: &mut DbConn,
+        individual_id: &str,
+    ) -> QueryResult<Vec<ParticipationDetail>> {
+        details!()
+            .filter(participations::individual_id.eq(individual_id))
+            .order((elections::held_on.desc(), participations::id.asc()))
+            .load::<DetailRow>(conn)
+            .and_then(details)
+    }
+
+    /// The named members of a mission.
+    pub fn in_mission(
+        conn: &mut DbConn,
+        mission_id: &str,
+    ) -> QueryResult<Vec<ParticipationDetail>> {
+        details!()
+            .filter(participations::mission_id.eq(mission_id))
+            .order((individuals::sort_name.asc(), participations::id.asc()))
+            .load::<DetailRow>(conn)
+            .and_then(details)
+    }
+
+    /// Every named individual at an election, with or without a mission.
+    pub fn at_election(
+        conn: &mut DbConn,
+        election_id: &str,
+    ) -> QueryResult<Vec<ParticipationDetail>> {
+        details!()
+            .filter(participations::election_id.eq(election_id))
+            .order((individuals::sort_name.asc(), participations::id.asc()))
+            .load::<DetailRow>(conn)
+            .and_then(details)
+    }
+}

@@ -1,0 +1,24 @@
+//! Sources: the published documents every verdict, participation and flag rests on.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use crate::db::schema::sources;
+
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = sources, treat_none_as_null = true)]
+pub struct Source {
+    pub id: String,
+    pub url: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published_on: Option<NaiveDate>,
+    pub archived_url: Option<String>,
+}
+
+impl Source {
+    /// The words a link to this source shows: its title, else its address.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.url)
+    }
+}

@@ -1,0 +1,112 @@
+//! `/elections`: the list of votes and, for each, every observer's verdict side by side.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::error::AppError;
+use super::query::{Pager, ParamReader, Params, PER_PAGE};
+use super::{html, AppState};
+use crate::model::country::Country;
+use crate::model::election::{Election, ElectionFilter, ElectionInCountry, ElectionListing};
+use crate::model::mission::{Mission, MissionDetail};
+use crate::model::participation::{Participation, ParticipationDetail};
+use crate::model::ElectionKind;
+
+#[derive(Template)]
+#[template(path = "elections/list.html")]
+struct ListPage {
+    elections: Vec<ElectionListing>,
+    pager: Pager,
+    countries: Vec<Country>,
+    kinds: Vec<ElectionKind>,
+    country: Option<String>,
+    year: Option<i32>,
+    kind: Option<ElectionKind>,
+    past_end: bool,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    params: web::Query<Params>,
+) -> Result<HttpResponse, AppError> {
+    let mut reader = ParamReader::new(&params);
+    let page = reader.page("page", PER_PAGE);
+    let country = reader.country("country");
+    let year = reader.year("year");
+    let kind = reader.code("kind", ElectionKind::all());
+    reader.finish()?;
+    let filter = ElectionFilter {
+        country: country.clone(),
+        year,
+        kind,
+    };
+    let (elections, countries) = state
+        .db
+        .read(move |conn| -> Result<_, AppError> {
+            Ok((Election::list(conn, &filter, page)?, Country::all(conn)?))
+        })
+        .await?;
+    let pager = Pager::new(
+        &elections,
+        "/elections",
+        &[
+            ("country", country.clone()),
+            ("year", year.map(|y| y.to_string())),
+            ("kind", kind.map(|k| k.code().to_owned())),
+        ],
+    );
+    html(ListPage {
+        past_end: elections.is_past_end(),
+        elections: elections.items,
+        pager,
+        countries,
+        kinds: ElectionKind::all().collect(),
+        country,
+        year,
+        kind,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "elections/show.html")]
+struct ShowPage {
+    election: ElectionInCountry,
+    missions: Vec<MissionDetail>,
+    individuals: Vec<ParticipationDetail>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let lookup = id.clone();
+    let found = state
+        .db
+        .read(move |conn| -> Result<_, AppError> {
+            let Some(election) = Election::find(conn, &lookup)? else {
+                return Ok(None);
+            };
+            let missions = Mission::at_election(conn, &lookup)?;
+            let individuals = Participation::at_election(conn, &lookup)?;
+            Ok(Some((election, missions, individuals)))
+        })
+        .await?;
+    let (election, missions, individuals) =
+        found.ok_or_else(|| AppError::not_found("election", &id))?;
+    html(ShowPage {
+        election,
+        missions,
+        individuals,
+    })
+}
+
+impl ListPage {
+    fn is_kind(&self, kind: &ElectionKind) -> bool {
+        self.kind == Some(*kind)
+    }
+
+    fn is_country(&self, country: &Country) -> bool {
+        self.country.as_deref() == Some(country.iso3.as_str())
+    }
+}

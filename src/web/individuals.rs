@@ -1,0 +1,101 @@
+//! `/individuals`: people who observed elections, and what each did.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::error::AppError;
+use super::query::{Pager, ParamReader, Params, PER_PAGE};
+use super::{html, AppState};
+use crate::model::country::Country;
+use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
+use crate::model::participation::{Participation, ParticipationDetail};
+use crate::model::sanction::Sanction;
+use crate::model::source::Source;
+use crate::model::SubjectType;
+
+#[derive(Template)]
+#[template(path = "individuals/list.html")]
+struct ListPage {
+    individuals: Vec<IndividualListing>,
+    pager: Pager,
+    countries: Vec<Country>,
+    country: Option<String>,
+    search: Option<String>,
+    past_end: bool,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    params: web::Query<Params>,
+) -> Result<HttpResponse, AppError> {
+    let mut reader = ParamReader::new(&params);
+    let page = reader.page("page", PER_PAGE);
+    let country = reader.country("country");
+    let search = reader.text("q", 200);
+    reader.finish()?;
+    let filter = IndividualFilter {
+        country: country.clone(),
+        search: search.clone(),
+    };
+    let (individuals, countries) = state
+        .db
+        .read(move |conn| -> Result<_, AppError> {
+            Ok((Individual::list(conn, &filter, page)?, Country::all(conn)?))
+        })
+        .await?;
+    let pager = Pager::new(
+        &individuals,
+        "/individuals",
+        &[("q", search.clone()), ("country", country.clone())],
+    );
+    html(ListPage {
+        past_end: individuals.is_past_end(),
+        individuals: individuals.items,
+        pager,
+        countries,
+        country,
+        search,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "individuals/show.html")]
+struct ShowPage {
+    individual: Individual,
+    country_name: Option<String>,
+    participations: Vec<ParticipationDetail>,
+    sanctions: Vec<(Sanction, Source)>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let lookup = id.clone();
+    let found = state
+        .db
+        .read(move |conn| -> Result<_, AppError> {
+            let Some((individual, country_name)) = Individual::find(conn, &lookup)? else {
+                return Ok(None);
+            };
+            let participations = Participation::of_individual(conn, &lookup)?;
+            let sanctions = Sanction::about(conn, SubjectType::Individual, &lookup)?;
+            Ok(Some((individual, country_name, participations, sanctions)))
+        })
+        .await?;
+    let (individual, country_name, participations, sanctions) =
+        found.ok_or_else(|| AppError::not_found("individual", &id))?;
+    html(ShowPage {
+        individual,
+        country_name,
+        participations,
+        sanctions,
+    })
+}
+
+impl ListPage {
+    fn is_country(&self, country: &Country) -> bool {
+        self.country.as_deref() == Some(country.iso3.as_str())
+    }
+}

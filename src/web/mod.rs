@@ -1,0 +1,85 @@
+//! The public site: actix-web handlers, one file per area, all rendering askama templates.
+
+pub mod assets;
+pub mod countries;
+pub mod elections;
+pub mod error;
+pub mod home;
+pub mod individuals;
+pub mod labels;
+pub mod missions;
+pub mod organizations;
+pub mod query;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::{web, App, HttpRequest, HttpResponse};
+use askama::Template;
+
+use crate::db::Db;
+use error::AppError;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+}
+
+/// Builds the application: routes, middleware and the error pages. Tests build it the same way.
+pub fn app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(web::Data::new(state))
+        .app_data(web::QueryConfig::default().error_handler(|err, _req| {
+            AppError::BadRequest(vec![error::InvalidParam {
+                name: "query string".into(),
+                value: String::new(),
+                expected: format!("a well-formed query string ({err})"),
+            }])
+            .into()
+        }))
+        .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
+        .wrap(Compress::default())
+        .wrap(
+            DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+                .add(("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'")),
+        )
+        .route("/", web::get().to(home::index))
+        .route("/about", web::get().to(home::about))
+        .route("/static/style.css", web::get().to(assets::stylesheet))
+        .route("/organizations", web::get().to(organizations::list))
+        .route("/organizations/{id}", web::get().to(organizations::show))
+        .route("/elections", web::get().to(elections::list))
+        .route("/elections/{id}", web::get().to(elections::show))
+        .route("/missions/{id}", web::get().to(missions::show))
+        .route("/individuals", web::get().to(individuals::list))
+        .route("/individuals/{id}", web::get().to(individuals::show))
+        .route("/countries", web::get().to(countries::list))
+        .route("/countries/{iso3}", web::get().to(countries::show))
+        .default_service(web::to(not_found))
+}
+
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Err(AppError::NoSuchPage(req.path().to_owned()))
+}
+
+/// Renders a page as a cacheable HTML response.
+pub fn html(page: impl Template) -> Result<HttpResponse, AppError> {
+    let body = page.render()?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=60"))
+        .body(body))
+}
