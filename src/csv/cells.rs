@@ -231,9 +231,9 @@ impl<'a> Cells<'a> {
     }
 
     /// An optional code of a closed vocabulary.
-    pub fn opt_code<T: FromStr + Copy>(&mut self, column: &str, allowed: &[T]) -> Option<T>
+    pub fn opt_code<T>(&mut self, column: &str, allowed: &[T]) -> Option<T>
     where
-        T: Into<&'static str>,
+        T: FromStr + Copy + Into<&'static str>,
     {
         let value = self.opt_text(column)?;
         match value.parse::<T>() {
@@ -255,9 +255,9 @@ impl<'a> Cells<'a> {
     }
 
     /// A required code; `fallback` stands in (with a problem recorded) when it is missing or wrong.
-    pub fn code<T: FromStr + Copy>(&mut self, column: &str, allowed: &[T], fallback: T) -> T
+    pub fn code<T>(&mut self, column: &str, allowed: &[T], fallback: T) -> T
     where
-        T: Into<&'static str>,
+        T: FromStr + Copy + Into<&'static str>,
     {
         if self.raw(column).is_empty() {
             self.problem(column, "is required");

@@ -187,6 +187,15 @@ fn read_file(path: &Path, file: ContractFile, batch: &mut Batch, problems: &mut 
         ));
         return;
     }
+    if let Some(line) = unclosed_quote(bytes) {
+        problems.push(Problem::new(
+            name,
+            line,
+            "-",
+            "a quote opened on this line is never closed",
+        ));
+        return;
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -245,27 +254,38 @@ fn read_file(path: &Path, file: ContractFile, batch: &mut Batch, problems: &mut 
         };
         let line = record.position().map_or(index as u64 + 2, |p| p.line());
         if record.len() != columns.len() {
-            let multiline = record.iter().any(|cell| cell.contains('\n'));
             problems.push(Problem::new(
                 name,
                 line,
                 "-",
-                format!(
-                    "has {} cells; expected {}{}",
-                    record.len(),
-                    columns.len(),
-                    if multiline {
-                        " (is a quote left unclosed?)"
-                    } else {
-                        ""
-                    }
-                ),
+                format!("has {} cells; expected {}", record.len(), columns.len()),
             ));
             continue;
         }
         let mut cells = Cells::new(name, line, columns, record.iter().collect(), problems);
         parse_row(file, &mut cells, batch);
     }
+}
+
+/// The line where a quoted cell opens and never closes (the CSV reader would run it to the end
+/// of the file silently).
+fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
+    let mut line = 1;
+    let mut opened_on = None;
+    for byte in bytes {
+        match byte {
+            b'"' => {
+                opened_on = if opened_on.is_some() {
+                    None
+                } else {
+                    Some(line)
+                }
+            }
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    opened_on
 }
 
 /// Parses one row of `file` into the batch.

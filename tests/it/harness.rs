@@ -1,0 +1,203 @@
+//! Starts the application on a fresh database for each test: a SQLite file in a temporary folder
+//! by default, or a new PostgreSQL database when `TEST_DATABASE_URL` names a server (created here
+//! and dropped when the test ends), so that tests never see each other's data.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use actix_web::http::StatusCode;
+use actix_web::test;
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use observer_registry::db::{self, DatabaseUrl, Db, DbPool};
+use observer_registry::seed;
+use observer_registry::web::{app, AppState};
+use scraper::{Html, Selector};
+
+/// The bundled, sourced data set.
+pub fn seed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seed")
+}
+
+/// A database made for one test, removed when it is dropped.
+pub struct TestDatabase {
+    pub url: DatabaseUrl,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn new() -> TestDatabase {
+        match std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|url| !url.is_empty())
+        {
+            Some(server) => Self::postgres(&server),
+            None => Self::sqlite(),
+        }
+    }
+
+    pub fn sqlite() -> TestDatabase {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("registry.db");
+        TestDatabase {
+            url: DatabaseUrl::Sqlite(path.display().to_string()),
+            _dir: Some(dir),
+            postgres: None,
+        }
+    }
+
+    /// Creates a new database on the PostgreSQL server of `server_url`.
+    pub fn postgres(server_url: &str) -> TestDatabase {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "registry_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0)
+        );
+        let mut admin = PgConnection::establish(server_url).unwrap_or_else(|err| {
+            panic!("TEST_DATABASE_URL {server_url} cannot be reached: {err}")
+        });
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create a test database");
+        let (base, _) = server_url
+            .rsplit_once('/')
+            .expect("a URL with a database name");
+        TestDatabase {
+            url: DatabaseUrl::Postgres(format!("{base}/{name}")),
+            _dir: None,
+            postgres: Some((server_url.to_owned(), name)),
+        }
+    }
+
+    /// A migrated pool on this database.
+    pub fn pool(&self) -> DbPool {
+        let pool = db::pool(&self.url, 4).expect("a pool");
+        let mut conn = pool.get().expect("a connection");
+        db::migrate(&mut conn).expect("migrations");
+        pool
+    }
+}
+
+impl Default for TestDatabase {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((server, name)) = &self.postgres {
+            if let Ok(mut admin) = PgConnection::establish(server) {
+                let _ =
+                    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// The application on its own database, with one helper per way a user reaches it.
+pub struct TestApp {
+    pub state: AppState,
+    pub pool: DbPool,
+    /// Kept alive for the test; dropping it removes the database.
+    _database: TestDatabase,
+}
+
+/// What a request returned.
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: actix_web::http::header::HeaderMap,
+    pub body: String,
+}
+
+impl TestApp {
+    /// The application on a fresh database loaded with the bundled seed data.
+    pub async fn seeded() -> TestApp {
+        let app = Self::empty().await;
+        let pool = app.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().expect("a connection");
+            seed::seed_if_empty(&mut conn, &seed_dir()).expect("the seed data loads")
+        })
+        .await
+        .expect("seeding finishes");
+        app
+    }
+
+    /// The application on a fresh, migrated, empty database.
+    pub async fn empty() -> TestApp {
+        let database = TestDatabase::new();
+        let pool = database.pool();
+        TestApp {
+            state: AppState {
+                db: Db::new(pool.clone(), None),
+            },
+            pool,
+            _database: database,
+        }
+    }
+
+    /// A connection for direct checks.
+    pub fn conn(&self) -> db::PooledConn {
+        self.pool.get().expect("a connection")
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let service = test::init_service(app(self.state.clone())).await;
+        let response =
+            test::call_service(&service, test::TestRequest::get().uri(path).to_request()).await;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = test::read_body(response).await;
+        Page {
+            status,
+            headers,
+            body: String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
+        }
+    }
+}
+
+impl Page {
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// The text of every element matching `selector`, whitespace folded.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("a valid selector");
+        self.html()
+            .select(&selector)
+            .map(|el| {
+                el.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.texts(selector).into_iter().next().unwrap_or_default()
+    }
+
+    /// Every `href` of the links matching `selector`.
+    pub fn links(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("a valid selector");
+        self.html()
+            .select(&selector)
+            .filter_map(|el| el.value().attr("href").map(str::to_owned))
+            .collect()
+    }
+
+    pub fn title(&self) -> String {
+        self.text("title")
+    }
+}

@@ -1,0 +1,238 @@
+//! The importer: the seed loads whole, and every kind of bad file is refused with a clear message
+//! and leaves the database as it was.
+
+use diesel::prelude::*;
+use observer_registry::csv::import::{import_dir, ImportError, ImportMode, ImportReport};
+use observer_registry::db::schema::{elections, missions, organizations, sources};
+
+use crate::harness::{seed_dir, TestApp};
+
+/// Writes `files` into a new folder and imports it.
+fn import(
+    app: &TestApp,
+    files: &[(&str, &[u8])],
+    mode: ImportMode,
+) -> Result<ImportReport, ImportError> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    import_dir(&mut app.conn(), dir.path(), mode)
+}
+
+fn problems(result: Result<ImportReport, ImportError>) -> Vec<String> {
+    match result {
+        Err(ImportError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+fn counts(app: &TestApp) -> (i64, i64, i64, i64) {
+    let conn = &mut app.conn();
+    (
+        sources::table.count().get_result(conn).unwrap(),
+        organizations::table.count().get_result(conn).unwrap(),
+        elections::table.count().get_result(conn).unwrap(),
+        missions::table.count().get_result(conn).unwrap(),
+    )
+}
+
+const COUNTRIES: &[u8] = b"iso3,name\nTJK,Tajikistan\n";
+const SOURCES: &[u8] = b"id,url,title,publisher,published_on,archived_url\nsrc-1,https://example.org/statement,A statement,Example,2020-10-12,\n";
+const ORGS: &[u8] = b"id,name,acronym,aliases,kind,hq_country,founded_on,dissolved_on,dop_endorser,benchmark,benchmark_reason,website,notes\nobs,Observers,OBS,Obs One|\xd0\x9e\xd0\x91\xd0\xa1,intergovernmental,TJK,,,false,false,,,\n";
+const ELECTIONS: &[u8] = b"id,country,held_on,kind,round,legitimacy,notes\ntjk-2020-10-11-presidential,TJK,2020-10-11,presidential,,recognized,\n";
+
+fn base() -> Vec<(&'static str, &'static [u8])> {
+    vec![
+        ("countries.csv", COUNTRIES),
+        ("sources.csv", SOURCES),
+        ("organizations.csv", ORGS),
+        ("elections.csv", ELECTIONS),
+    ]
+}
+
+#[actix_web::test]
+async fn the_seed_loads_whole_with_every_row_sourced() {
+    let app = TestApp::seeded().await;
+    let (sources, organizations, elections, missions) = counts(&app);
+    let rows = |file: &str| {
+        let mut reader = csv::Reader::from_path(seed_dir().join(file)).unwrap();
+        reader.records().count() as i64
+    };
+    assert_eq!(sources, rows("sources.csv"));
+    assert_eq!(organizations, rows("organizations.csv"));
+    assert_eq!(elections, rows("elections.csv"));
+    assert_eq!(missions, rows("missions.csv"));
+}
+
+#[actix_web::test]
+async fn a_valid_batch_inserts_then_updates_by_id() {
+    let app = TestApp::empty().await;
+    let report = import(&app, &base(), ImportMode::Apply).unwrap();
+    assert_eq!(report.inserted(), 4);
+    assert_eq!(report.updated(), 0);
+    let renamed: &[u8] = b"id,name,acronym,aliases,kind,hq_country,founded_on,dissolved_on,dop_endorser,benchmark,benchmark_reason,website,notes\nobs,Observer Group,OBS,,private,,,,true,false,,https://example.org,\n";
+    let report = import(&app, &[("organizations.csv", renamed)], ImportMode::Apply).unwrap();
+    assert_eq!((report.inserted(), report.updated()), (0, 1));
+    let (name, kind, hq): (String, String, Option<String>) = organizations::table
+        .find("obs")
+        .select((
+            organizations::name,
+            organizations::kind,
+            organizations::hq_country,
+        ))
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(
+        (name.as_str(), kind.as_str(), hq),
+        ("Observer Group", "private", None)
+    );
+}
+
+#[actix_web::test]
+async fn a_dry_run_reports_and_writes_nothing() {
+    let app = TestApp::empty().await;
+    let report = import(&app, &base(), ImportMode::DryRun).unwrap();
+    assert_eq!(report.inserted(), 4);
+    assert_eq!(counts(&app), (0, 0, 0, 0));
+}
+
+#[actix_web::test]
+async fn references_may_point_into_the_same_batch_or_the_database() {
+    let app = TestApp::empty().await;
+    import(&app, &base(), ImportMode::Apply).unwrap();
+    let mission: &[u8] = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nobs-tjk-2020-10-11-presidential,obs,tjk-2020-10-11-presidential,short_term,16,,positive,\"open, free and legitimate\",src-1\n";
+    let report = import(&app, &[("missions.csv", mission)], ImportMode::Apply).unwrap();
+    assert_eq!(report.inserted(), 1);
+    let participation: &[u8] = b"id,individual_id,mission_id,election_id,role,statement,statement_verdict,source_id\nann-tjk,ann,obs-tjk-2020-10-11-presidential,,head_of_mission,,,src-1\n";
+    let people: &[u8] =
+        b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
+    import(
+        &app,
+        &[
+            ("individuals.csv", people),
+            ("participations.csv", participation),
+        ],
+        ImportMode::Apply,
+    )
+    .unwrap();
+    let election: String = observer_registry::db::schema::participations::table
+        .find("ann-tjk")
+        .select(observer_registry::db::schema::participations::election_id)
+        .first(&mut app.conn())
+        .unwrap();
+    assert_eq!(
+        election, "tjk-2020-10-11-presidential",
+        "the election comes from the mission"
+    );
+}
+
+#[actix_web::test]
+async fn every_problem_is_reported_with_file_line_and_column_and_nothing_is_written() {
+    let app = TestApp::empty().await;
+    let bad_elections: &[u8] = b"id,country,held_on,kind,round,legitimacy,notes\nTJK 2020,TJK,11/10/2020,coup,0,legal,\nok-1,XXX,2020-01-01,presidential,,recognized,=HYPERLINK(\"x\")\n";
+    let mut files = base();
+    files[3] = ("elections.csv", bad_elections);
+    let found = problems(import(&app, &files, ImportMode::Apply));
+    assert_eq!(
+        found,
+        vec![
+            "elections.csv:2: id: \"TJK 2020\" is not a valid id (lower-case letters, digits and single hyphens, at most 120 characters)",
+            "elections.csv:2: held_on: \"11/10/2020\" is not a date (YYYY-MM-DD)",
+            "elections.csv:2: kind: \"coup\" is not one of: presidential, parliamentary, general, referendum, local, other",
+            "elections.csv:2: round: \"0\" is not a whole number of at least 1",
+            "elections.csv:2: legitimacy: \"legal\" is not one of: recognized, sham",
+            "elections.csv:3: notes: must not begin with \"=\" (a spreadsheet would run it as a formula)",
+            "elections.csv:3: country: \"XXX\" is not in countries.csv nor already in the registry",
+        ]
+    );
+    assert_eq!(counts(&app), (0, 0, 0, 0));
+}
+
+#[actix_web::test]
+async fn dangling_references_and_duplicate_ids_are_refused() {
+    let app = TestApp::empty().await;
+    let missions: &[u8] = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nm-1,obs,tjk-2020-10-11-presidential,short_term,,,positive,,src-1\nm-1,ghost,tjk-1999-01-01-presidential,short_term,,,splendid,,nowhere\n";
+    let mut files = base();
+    files.push(("missions.csv", missions));
+    let found = problems(import(&app, &files, ImportMode::Apply));
+    assert_eq!(
+        found,
+        vec![
+            "missions.csv:3: verdict: \"splendid\" is not one of: positive, positive_with_reservations, negative, fraudulent, none",
+            "missions.csv:3: id: duplicate id \"m-1\" (first on line 2)",
+            "missions.csv:3: organization_id: \"ghost\" is not in organizations.csv nor already in the registry",
+            "missions.csv:3: election_id: \"tjk-1999-01-01-presidential\" is not in elections.csv nor already in the registry",
+            "missions.csv:3: source_id: \"nowhere\" is not in sources.csv nor already in the registry",
+        ]
+    );
+    assert_eq!(counts(&app), (0, 0, 0, 0));
+}
+
+#[actix_web::test]
+async fn broken_files_are_refused_with_a_clear_message() {
+    let app = TestApp::seeded().await;
+    let before = counts(&app);
+    let huge = format!(
+        "id,url,title,publisher,published_on,archived_url\nbig,https://example.org,{},,,\n",
+        "x".repeat(10 * 1024 * 1024)
+    );
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "countries.csv",
+            b"code,name\nTJK,Tajikistan\n".to_vec(),
+            "countries.csv:1: -: the header is \"code,name\"; expected \"iso3,name\"",
+        ),
+        (
+            "countries.csv",
+            Vec::new(),
+            "countries.csv:1: -: the file is empty; expected the header: iso3,name",
+        ),
+        (
+            "countries.csv",
+            b"iso3,name\nTJK,Tajik\xffistan\n".to_vec(),
+            "countries.csv:2: -: is not valid UTF-8 text (save the file as CSV UTF-8)",
+        ),
+        (
+            "countries.csv",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec(),
+            "countries.csv:1: -: is not valid UTF-8 text (save the file as CSV UTF-8)",
+        ),
+        (
+            "countries.csv",
+            b"iso3,name\nTJK,\"Tajikistan\nUZB,Uzbekistan\n".to_vec(),
+            "countries.csv:2: -: a quote opened on this line is never closed",
+        ),
+        (
+            "countries.csv",
+            b"iso3,name\nTJK,Tajikistan,extra\n".to_vec(),
+            "countries.csv:2: -: has 3 cells; expected 2",
+        ),
+        (
+            "sources.csv",
+            huge.into_bytes(),
+            "sources.csv:2: title: is longer than 10000 characters",
+        ),
+        ("countries.csv", b"iso3,name\n".to_vec(), ""),
+    ];
+    for (name, bytes, expected) in cases {
+        let result = import(&app, &[(name, &bytes)], ImportMode::Apply);
+        if expected.is_empty() {
+            let report = result.expect("a header-only file is a valid empty batch");
+            assert_eq!(report.inserted(), 0);
+            continue;
+        }
+        assert_eq!(problems(result), vec![expected.to_owned()], "{name}");
+        assert_eq!(counts(&app), before, "nothing written for {expected}");
+    }
+    let empty_dir = tempfile::tempdir().unwrap();
+    let found = problems(import_dir(
+        &mut app.conn(),
+        empty_dir.path(),
+        ImportMode::Apply,
+    ));
+    assert_eq!(found.len(), 1);
+    assert!(found[0].ends_with(
+        "holds none of the contract files (countries.csv, sources.csv, organizations.csv, ...)"
+    ));
+}

@@ -1,0 +1,6 @@
+//! Integration tests: each starts the application on a fresh database and acts as a user would.
+
+mod bad_input;
+mod harness;
+mod import;
+mod pages;

@@ -1,0 +1,376 @@
+//! Every public page, read as a user reads it: titles, rows, links and verdicts.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use actix_web::http::StatusCode;
+use diesel::prelude::*;
+use observer_registry::db::schema::{elections, missions, organizations};
+
+use crate::harness::TestApp;
+
+#[actix_web::test]
+async fn home_explains_the_registry_and_lists_recent_missions() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.title().contains("Observer Registry"),
+        "{}",
+        page.title()
+    );
+    assert!(page.text("h1").contains("can you trust them"));
+    let counts = page.texts(".counts li");
+    let organizations: i64 = organizations::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(
+        counts
+            .iter()
+            .any(|c| *c == format!("{organizations} organizations")),
+        "{counts:?}"
+    );
+    let rows = page.texts("table tbody tr");
+    assert_eq!(rows.len(), 10, "ten most recent missions");
+    assert!(page
+        .links("table a")
+        .iter()
+        .any(|href| href.starts_with("/elections/")));
+    assert!(page
+        .links("table a")
+        .iter()
+        .any(|href| href.starts_with("/organizations/")));
+}
+
+#[actix_web::test]
+async fn organizations_are_listed_by_name_and_paginated() {
+    let app = TestApp::seeded().await;
+    let total: i64 = organizations::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(total > 25, "the seed fills more than one page");
+
+    let first = app.get("/organizations").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.title(), "Organizations · Observer Registry");
+    let names = first.texts("tbody tr td:first-child a");
+    assert_eq!(names.len(), 25);
+    let folded: Vec<String> = names
+        .iter()
+        .map(|n| observer_registry::model::text::fold(n))
+        .collect();
+    let mut sorted = folded.clone();
+    sorted.sort();
+    assert_eq!(folded, sorted, "sorted by name");
+    assert!(first.text(".pager p").contains(&format!("of {total}")));
+    assert_eq!(
+        first.links(".pager a[rel=next]"),
+        vec!["/organizations?page=2"]
+    );
+    assert!(first.links(".pager a[rel=prev]").is_empty());
+
+    let second = app.get("/organizations?page=2").await;
+    assert_eq!(second.status, StatusCode::OK);
+    let second_names = second.texts("tbody tr td:first-child a");
+    assert!(!second_names.is_empty());
+    assert!(
+        second_names.iter().all(|n| !names.contains(n)),
+        "no row repeats across pages"
+    );
+    assert_eq!(second.links(".pager a[rel=prev]"), vec!["/organizations"]);
+
+    let descending = app.get("/organizations?sort=-name").await;
+    let reversed = descending.texts("tbody tr td:first-child a");
+    assert_eq!(reversed.len(), 25);
+    assert!(
+        observer_registry::model::text::fold(&reversed[0])
+            >= observer_registry::model::text::fold(&reversed[24])
+    );
+    assert_eq!(
+        descending.links(".pager a[rel=next]"),
+        vec!["/organizations?sort=-name&page=2"]
+    );
+}
+
+#[actix_web::test]
+async fn organizations_filter_by_kind_country_and_name_in_any_script() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/organizations?kind=parliamentary").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let kinds = page.texts("tbody tr td:nth-child(2)");
+    assert!(!kinds.is_empty());
+    assert!(
+        kinds.iter().all(|k| k == "Parliamentary assembly"),
+        "{kinds:?}"
+    );
+    assert!(page
+        .html()
+        .select(&scraper::Selector::parse("option[value=parliamentary][selected]").unwrap())
+        .next()
+        .is_some());
+
+    let page = app.get("/organizations?country=pol").await;
+    assert!(page
+        .texts("tbody tr td:first-child a")
+        .iter()
+        .any(|n| n.contains("ODIHR")));
+    assert!(page
+        .texts("tbody tr td:nth-child(3)")
+        .iter()
+        .all(|c| c == "Poland"));
+
+    for query in ["SCO", "%D0%A8%D0%9E%D0%A1", "shanghai+cooperation"] {
+        let page = app.get(&format!("/organizations?q={query}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.links("tbody a")
+                .contains(&"/organizations/sco".to_owned()),
+            "{query} finds the SCO"
+        );
+    }
+
+    let none = app.get("/organizations?q=zzzzzz").await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert!(none.text(".empty").contains("No organization matches"));
+}
+
+#[actix_web::test]
+async fn an_organization_profile_lists_its_missions_with_verdicts_and_sources() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/organizations/sco").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.title(),
+        "Shanghai Cooperation Organisation (SCO) · Observer Registry"
+    );
+    assert!(page.text(".aliases").contains("ШОС"));
+    let missions: i64 = missions::table
+        .filter(missions::organization_id.eq("sco"))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    let rows = page.texts("table.missions tbody tr");
+    assert_eq!(rows.len() as i64, missions.min(50));
+    let tajik = rows
+        .iter()
+        .find(|row| row.contains("Tajikistan, presidential election, 11 October 2020"))
+        .expect("the 2020 Tajik presidential mission");
+    assert!(tajik.contains("Positive"));
+    assert!(tajik.contains("open, free and legitimate"));
+    assert!(page
+        .links("table.missions a")
+        .contains(&"/elections/tjk-2020-10-11-presidential".to_owned()));
+    assert!(page
+        .links("table.missions a")
+        .contains(&"/missions/sco-tjk-2020-10-11-presidential".to_owned()));
+    assert!(
+        page.links("table.missions a")
+            .iter()
+            .any(|href| href.starts_with("http")),
+        "source links"
+    );
+
+    let odihr = app.get("/organizations/osce-odihr").await;
+    assert!(odihr.text(".benchmark").contains("Benchmark observer"));
+    assert!(odihr
+        .links(".facts a")
+        .contains(&"/countries/POL".to_owned()));
+}
+
+#[actix_web::test]
+async fn elections_filter_by_country_and_year() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/elections?country=TJK").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let countries = page.texts("tbody tr td:nth-child(2)");
+    assert!(!countries.is_empty());
+    assert!(countries.iter().all(|c| c == "Tajikistan"));
+
+    let page = app.get("/elections?year=2020").await;
+    let dates = page.texts("tbody tr td:first-child");
+    assert!(!dates.is_empty());
+    assert!(dates.iter().all(|d| d.ends_with("2020")), "{dates:?}");
+    let held: Vec<String> = page
+        .html()
+        .select(&scraper::Selector::parse("tbody time").unwrap())
+        .filter_map(|t| t.value().attr("datetime").map(str::to_owned))
+        .collect();
+    let mut newest_first = held.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(held, newest_first);
+
+    let total: i64 = elections::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    let all = app.get("/elections").await;
+    assert!(all.text(".pager p").contains(&format!("of {total}")));
+    let none = app.get("/elections?year=1850").await;
+    assert!(none.text(".empty").contains("No election matches"));
+}
+
+#[actix_web::test]
+async fn an_election_puts_every_verdict_side_by_side_benchmarks_first() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/elections/tjk-2020-03-01-parliamentary").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.text("h1"),
+        "Tajikistan, parliamentary election, 1 March 2020"
+    );
+    let rows = page.texts("table.missions tbody tr");
+    assert!(rows.len() >= 2);
+    assert!(
+        rows[0].contains("ODIHR") && rows[0].contains("benchmark"),
+        "{rows:?}"
+    );
+    assert!(rows[0].contains("Negative"));
+    let sco = rows
+        .iter()
+        .find(|r| r.contains("(SCO)"))
+        .expect("the SCO mission");
+    assert!(sco.contains("Positive"));
+    assert!(page.links("a").contains(&"/countries/TJK".to_owned()));
+
+    let presidential = app.get("/elections/tjk-2020-10-11-presidential").await;
+    assert!(presidential
+        .links("a")
+        .contains(&"/individuals/vladimir-norov".to_owned()));
+}
+
+#[actix_web::test]
+async fn sham_votes_are_marked() {
+    let app = TestApp::seeded().await;
+    let sham: Vec<String> = elections::table
+        .filter(elections::legitimacy.eq("sham"))
+        .select(elections::id)
+        .load(&mut app.conn())
+        .unwrap();
+    assert!(!sham.is_empty(), "the seed records sham votes");
+    let page = app.get(&format!("/elections/{}", sham[0])).await;
+    assert!(page.text(".warning").contains("Sham vote"));
+}
+
+#[actix_web::test]
+async fn a_mission_page_links_its_organization_election_and_members() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/missions/sco-tjk-2020-10-11-presidential").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let links = page.links("a");
+    assert!(links.contains(&"/organizations/sco".to_owned()));
+    assert!(links.contains(&"/elections/tjk-2020-10-11-presidential".to_owned()));
+    assert!(links.contains(&"/individuals/vladimir-norov".to_owned()));
+    assert!(page.text(".facts").contains("16"), "observer count");
+}
+
+#[actix_web::test]
+async fn individuals_list_and_profile() {
+    let app = TestApp::seeded().await;
+    let list = app.get("/individuals").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(list.texts("tbody tr").len(), 25);
+    let found = app.get("/individuals?q=norov").await;
+    assert!(found
+        .links("tbody a")
+        .contains(&"/individuals/vladimir-norov".to_owned()));
+
+    let page = app.get("/individuals/vladimir-norov").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.text("h1"), "Vladimir Norov");
+    let rows = page.texts("tbody tr");
+    assert!(rows.iter().any(
+        |r| r.contains("Tajikistan, presidential election, 11 October 2020")
+            && r.contains("Head of mission")
+    ));
+    assert!(page
+        .links("tbody a")
+        .contains(&"/organizations/sco".to_owned()));
+    assert!(page.text(".why").contains("published source"));
+}
+
+#[actix_web::test]
+async fn countries_link_their_elections_and_organizations() {
+    let app = TestApp::seeded().await;
+    let list = app.get("/countries").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.links("a").contains(&"/countries/TJK".to_owned()));
+    let page = app.get("/countries/TJK").await;
+    assert_eq!(page.text("h1"), "Tajikistan TJK");
+    assert!(page
+        .links("a")
+        .contains(&"/elections/tjk-2020-10-11-presidential".to_owned()));
+    let lower = app.get("/countries/tjk").await;
+    assert_eq!(lower.status, StatusCode::OK);
+    let china = app.get("/countries/CHN").await;
+    assert!(china.links("a").contains(&"/organizations/sco".to_owned()));
+}
+
+#[actix_web::test]
+async fn about_page_and_stylesheet() {
+    let app = TestApp::seeded().await;
+    let about = app.get("/about").await;
+    assert_eq!(about.status, StatusCode::OK);
+    assert!(about.text("h1").contains("About"));
+    assert_eq!(about.texts(".scale dt").len(), 5, "the verdict scale");
+    let css = app.get("/static/style.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css
+        .headers
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+}
+
+#[actix_web::test]
+async fn an_empty_registry_shows_empty_states() {
+    let app = TestApp::empty().await;
+    for (path, message) in [
+        ("/", "No missions are recorded yet"),
+        ("/organizations", "No organization matches"),
+        ("/elections", "No election matches"),
+        ("/individuals", "No individual matches"),
+        ("/countries", "No country is recorded yet"),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.text(".empty").contains(message),
+            "{path}: {}",
+            page.text(".empty")
+        );
+    }
+}
+
+/// Follows every internal link from the home page and the lists: none may lead to an error.
+#[actix_web::test]
+async fn every_internal_link_leads_somewhere_real() {
+    let app = TestApp::seeded().await;
+    let mut queue: VecDeque<String> = [
+        "/",
+        "/organizations",
+        "/elections",
+        "/individuals",
+        "/countries",
+        "/about",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
+    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+    let mut visited = 0;
+    while let Some(path) = queue.pop_front() {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(!page.title().is_empty(), "{path} has a title");
+        visited += 1;
+        for href in page.links("a[href]") {
+            if href.starts_with('/') && !href.starts_with("//") && seen.insert(href.clone()) {
+                queue.push_back(href);
+            }
+        }
+    }
+    assert!(visited > 300, "crawled {visited} pages");
+}
