@@ -5,6 +5,7 @@
 //! `credibility` knows about the database.
 
 pub mod config;
+pub mod credibility;
 pub mod csv;
 pub mod db;
 pub mod model;

@@ -2,8 +2,12 @@
 
 use actix_web::HttpServer;
 
+use diesel::Connection;
+
 use crate::config::Config;
+use crate::credibility::METHODOLOGY;
 use crate::db::{self, Db, DbError};
+use crate::model::derived;
 use crate::seed;
 use crate::web::{self, AppState};
 
@@ -35,7 +39,16 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
                 config.seed_dir.display(),
                 report.inserted()
             ),
-            Ok(None) => {}
+            Ok(None) => {
+                if !derived::is_current(&mut conn, &METHODOLOGY).map_err(DbError::from)? {
+                    log::info!(
+                        "recomputing ratings and flags with methodology version {}",
+                        METHODOLOGY.version
+                    );
+                    conn.transaction(|conn| derived::refresh(conn, &METHODOLOGY))
+                        .map_err(DbError::from)?;
+                }
+            }
             Err(err) => {
                 let message = match err {
                     crate::csv::import::ImportError::Invalid(problems) => problems

@@ -13,11 +13,13 @@ use diesel::prelude::*;
 
 use super::cells::{shorten, Cells};
 use super::{ContractFile, Problem};
+use crate::credibility::METHODOLOGY;
 use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
 use crate::db::DbConn;
 use crate::model::country::Country;
+use crate::model::derived;
 use crate::model::election::Election;
 use crate::model::individual::{Individual, IndividualForm};
 use crate::model::mission::Mission;
@@ -145,6 +147,9 @@ pub fn import_dir(
             return Err(ImportError::Invalid(problems));
         }
         report.files = apply(conn, &batch, &existing, mode)?;
+        if mode == ImportMode::Apply {
+            derived::refresh(conn, &METHODOLOGY)?;
+        }
         Ok(report)
     })
 }

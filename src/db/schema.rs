@@ -129,7 +129,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    election_consensus (election_id) {
+        election_id -> Text,
+        consensus -> Nullable<Double>,
+        benchmark_assessments -> Integer,
+    }
+}
+
+diesel::table! {
+    organization_ratings (organization_id) {
+        organization_id -> Text,
+        rating -> Text,
+        comparable_missions -> Integer,
+        contradictions -> Integer,
+        methodology_version -> Text,
+    }
+}
+
+diesel::table! {
+    flags (subject_type, subject_id, flag) {
+        subject_type -> Text,
+        subject_id -> Text,
+        flag -> Text,
+        evidence -> Text,
+        methodology_version -> Text,
+    }
+}
+
 diesel::joinable!(organizations -> countries (hq_country));
+diesel::joinable!(election_consensus -> elections (election_id));
+diesel::joinable!(organization_ratings -> organizations (organization_id));
 diesel::joinable!(elections -> countries (country));
 diesel::joinable!(missions -> organizations (organization_id));
 diesel::joinable!(missions -> elections (election_id));
@@ -152,4 +182,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     sanctions,
     replies,
     changes,
+    election_consensus,
+    organization_ratings,
+    flags,
 );

@@ -7,7 +7,10 @@ use super::election::{Election, ElectionInCountry};
 use super::organization::OrganizationRef;
 use super::source::Source;
 use super::{MissionKind, Page, PageRequest, Verdict};
-use crate::db::schema::{countries, elections, missions, organizations, sources};
+use crate::credibility::{Comparison, Methodology};
+use crate::db::schema::{
+    countries, election_consensus, elections, missions, organizations, sources,
+};
 use crate::db::DbConn;
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
@@ -26,23 +29,36 @@ pub struct Mission {
     pub source_id: String,
 }
 
-/// A mission with everything a row about it shows: who, which election, and the source.
+/// A mission with everything a row about it shows: who, which election, the source, and the
+/// benchmark consensus of the election.
 #[derive(Debug, Clone)]
 pub struct MissionDetail {
     pub mission: Mission,
     pub organization: OrganizationRef,
     pub election: ElectionInCountry,
     pub source: Source,
+    pub consensus: Option<f64>,
 }
 
-type DetailRow = (Mission, OrganizationRef, Election, String, Source);
+type DetailRow = (
+    Mission,
+    OrganizationRef,
+    Election,
+    String,
+    Source,
+    Option<f64>,
+);
 
 /// The join every mission listing reads from.
 macro_rules! details {
     () => {
         missions::table
             .inner_join(organizations::table)
-            .inner_join(elections::table.inner_join(countries::table))
+            .inner_join(
+                elections::table
+                    .inner_join(countries::table)
+                    .left_join(election_consensus::table),
+            )
             .inner_join(sources::table)
             .select((
                 Mission::as_select(),
@@ -50,12 +66,15 @@ macro_rules! details {
                 Election::as_select(),
                 countries::name,
                 Source::as_select(),
+                election_consensus::consensus.nullable(),
             ))
     };
 }
 
 impl MissionDetail {
-    fn from_row((mission, organization, election, country_name, source): DetailRow) -> Self {
+    fn from_row(
+        (mission, organization, election, country_name, source, consensus): DetailRow,
+    ) -> Self {
         MissionDetail {
             mission,
             organization,
@@ -64,7 +83,13 @@ impl MissionDetail {
                 country_name,
             },
             source,
+            consensus,
         }
+    }
+
+    /// How the mission's verdict compares with the benchmark consensus of its election.
+    pub fn comparison(&self, methodology: &Methodology) -> Comparison {
+        Comparison::of(self.mission.verdict, self.consensus, methodology)
     }
 }
 
@@ -127,6 +152,17 @@ impl Mission {
                 missions::id.asc(),
             ))
             .limit(limit)
+            .load::<DetailRow>(conn)
+            .map(details)
+    }
+}
+
+impl Mission {
+    /// The missions with these ids (the evidence of a flag), newest election first.
+    pub fn with_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<MissionDetail>> {
+        details!()
+            .filter(missions::id.eq_any(ids))
+            .order((elections::held_on.desc(), missions::id.asc()))
             .load::<DetailRow>(conn)
             .map(details)
     }

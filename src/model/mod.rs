@@ -1,6 +1,7 @@
 //! Domain types and their queries, one file per entity. Nothing here knows about HTTP.
 
 pub mod country;
+pub mod derived;
 pub mod election;
 pub mod individual;
 pub mod mission;

@@ -5,7 +5,8 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use super::{text, OrganizationKind, Page, PageRequest};
-use crate::db::schema::{countries, missions, organizations};
+use crate::credibility::Rating;
+use crate::db::schema::{countries, missions, organization_ratings, organizations};
 use crate::db::DbConn;
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -103,6 +104,7 @@ pub struct OrganizationFilter {
     pub country: Option<String>,
     /// Matches any name, acronym or alias, in any script (see [`text::fold`]).
     pub search: Option<String>,
+    pub rating: Option<Rating>,
     pub order: OrganizationOrder,
 }
 
@@ -112,6 +114,8 @@ pub struct OrganizationListing {
     pub organization: Organization,
     pub country_name: Option<String>,
     pub missions: i64,
+    /// The stored rating (absent only before the first computation).
+    pub rating: Option<Rating>,
 }
 
 impl Organization {
@@ -143,7 +147,12 @@ impl Organization {
         page: PageRequest,
     ) -> QueryResult<Page<OrganizationListing>> {
         let filtered = || {
-            let mut query = organizations::table.into_boxed::<super::Backend>();
+            let mut query = organizations::table
+                .left_join(organization_ratings::table)
+                .into_boxed::<super::Backend>();
+            if let Some(rating) = filter.rating {
+                query = query.filter(organization_ratings::rating.eq(rating.code()));
+            }
             if let Some(kind) = filter.kind {
                 query = query.filter(organizations::kind.eq(kind.code()));
             }
@@ -156,9 +165,11 @@ impl Organization {
             query
         };
         let total: i64 = filtered().count().get_result(conn)?;
-        let mut query = filtered()
-            .left_join(countries::table)
-            .select((Organization::as_select(), countries::name.nullable()));
+        let mut query = filtered().left_join(countries::table).select((
+            Organization::as_select(),
+            countries::name.nullable(),
+            organization_ratings::rating.nullable(),
+        ));
         query = match filter.order {
             OrganizationOrder::NameAscending => {
                 query.order((organizations::sort_name.asc(), organizations::id.asc()))
@@ -167,11 +178,11 @@ impl Organization {
                 query.order((organizations::sort_name.desc(), organizations::id.desc()))
             }
         };
-        let rows: Vec<(Organization, Option<String>)> = query
+        let rows: Vec<(Organization, Option<String>, Option<String>)> = query
             .limit(page.per_page)
             .offset(page.offset())
             .load(conn)?;
-        let ids: Vec<&str> = rows.iter().map(|(org, _)| org.id.as_str()).collect();
+        let ids: Vec<&str> = rows.iter().map(|(org, _, _)| org.id.as_str()).collect();
         let counts: Vec<(String, i64)> = missions::table
             .filter(missions::organization_id.eq_any(&ids))
             .group_by(missions::organization_id)
@@ -179,15 +190,18 @@ impl Organization {
             .load(conn)?;
         let items = rows
             .into_iter()
-            .map(|(organization, country_name)| {
+            .map(|(organization, country_name, rating)| {
                 let missions = counts
                     .iter()
                     .find(|(id, _)| *id == organization.id)
                     .map_or(0, |(_, count)| *count);
+                // A code the CHECK constraint admits always parses; anything else shows no badge.
+                let rating = rating.and_then(|code| code.parse::<Rating>().ok());
                 OrganizationListing {
                     organization,
                     country_name,
                     missions,
+                    rating,
                 }
             })
             .collect();

@@ -6,7 +6,9 @@ use askama::Template;
 use super::error::AppError;
 use super::query::{Pager, ParamReader, Params, PER_PAGE};
 use super::{html, AppState};
+use crate::credibility::{consensus_reading, Methodology, METHODOLOGY};
 use crate::model::country::Country;
+use crate::model::derived;
 use crate::model::election::{Election, ElectionFilter, ElectionInCountry, ElectionListing};
 use crate::model::mission::{Mission, MissionDetail};
 use crate::model::participation::{Participation, ParticipationDetail};
@@ -73,6 +75,24 @@ struct ShowPage {
     election: ElectionInCountry,
     missions: Vec<MissionDetail>,
     individuals: Vec<ParticipationDetail>,
+    /// The benchmark consensus and how many benchmark missions assessed the election.
+    consensus: Option<f64>,
+    benchmark_assessments: i32,
+    methodology: &'static Methodology,
+}
+
+impl ShowPage {
+    /// What credible observers found, as a verdict.
+    fn consensus_verdict(&self) -> Option<crate::model::Verdict> {
+        self.consensus.map(consensus_reading)
+    }
+
+    fn contradictions(&self) -> usize {
+        self.missions
+            .iter()
+            .filter(|m| m.comparison(self.methodology).is_contradiction())
+            .count()
+    }
 }
 
 pub async fn show(
@@ -89,15 +109,19 @@ pub async fn show(
             };
             let missions = Mission::at_election(conn, &lookup)?;
             let individuals = Participation::at_election(conn, &lookup)?;
-            Ok(Some((election, missions, individuals)))
+            let consensus = derived::consensus_of(conn, &lookup)?;
+            Ok(Some((election, missions, individuals, consensus)))
         })
         .await?;
-    let (election, missions, individuals) =
+    let (election, missions, individuals, (consensus, benchmark_assessments)) =
         found.ok_or_else(|| AppError::not_found("election", &id))?;
     html(ShowPage {
         election,
         missions,
         individuals,
+        consensus,
+        benchmark_assessments,
+        methodology: &METHODOLOGY,
     })
 }
 

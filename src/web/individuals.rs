@@ -6,7 +6,9 @@ use askama::Template;
 use super::error::AppError;
 use super::query::{Pager, ParamReader, Params, PER_PAGE};
 use super::{html, AppState};
+use crate::credibility::{Flag, FlagKind};
 use crate::model::country::Country;
+use crate::model::derived;
 use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
 use crate::model::participation::{Participation, ParticipationDetail};
 use crate::model::sanction::Sanction;
@@ -65,6 +67,18 @@ struct ShowPage {
     country_name: Option<String>,
     participations: Vec<ParticipationDetail>,
     sanctions: Vec<(Sanction, Source)>,
+    flags: Vec<Flag>,
+}
+
+impl ShowPage {
+    /// The flags a participation is evidence for, to mark its row.
+    fn flags_on(&self, participation_id: &str) -> Vec<FlagKind> {
+        self.flags
+            .iter()
+            .filter(|flag| flag.evidence.iter().any(|id| id == participation_id))
+            .map(|flag| flag.kind)
+            .collect()
+    }
 }
 
 pub async fn show(
@@ -81,16 +95,24 @@ pub async fn show(
             };
             let participations = Participation::of_individual(conn, &lookup)?;
             let sanctions = Sanction::about(conn, SubjectType::Individual, &lookup)?;
-            Ok(Some((individual, country_name, participations, sanctions)))
+            let flags = derived::flags_of(conn, SubjectType::Individual, &lookup)?;
+            Ok(Some((
+                individual,
+                country_name,
+                participations,
+                sanctions,
+                flags,
+            )))
         })
         .await?;
-    let (individual, country_name, participations, sanctions) =
+    let (individual, country_name, participations, sanctions, flags) =
         found.ok_or_else(|| AppError::not_found("individual", &id))?;
     html(ShowPage {
         individual,
         country_name,
         participations,
         sanctions,
+        flags,
     })
 }
 

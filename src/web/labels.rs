@@ -1,7 +1,10 @@
 //! The message catalogue: how the domain's codes and values read on the pages, in one place.
 
+use std::borrow::Borrow;
+
 use chrono::NaiveDate;
 
+use crate::credibility::{consensus_reading, Comparison, FlagKind, Rating};
 use crate::model::election::ElectionInCountry;
 use crate::model::{
     ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, Verdict,
@@ -133,6 +136,120 @@ impl ElectionInCountry {
             long_date(&e.held_on)
         )
     }
+}
+
+impl Rating {
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Benchmark => "Benchmark",
+            Rating::Credible => "Credible",
+            Rating::Concerns => "Concerns",
+            Rating::LowQuality => "Low quality",
+            Rating::InsufficientData => "Insufficient data",
+        }
+    }
+
+    /// What the rating means, in a voter's words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rating::Benchmark => "A credible reference: the registry compares other observers with its findings.",
+            Rating::Credible => "Its verdicts agree with those of credible observers, and nothing recorded counts against it.",
+            Rating::Concerns => "Something recorded counts against it, short of the rules for low quality.",
+            Rating::LowQuality => "Do not read its verdicts as evidence that an election was clean: it praised elections credible observers found seriously flawed, observed a sham vote, or was sanctioned or exposed.",
+            Rating::InsufficientData => "None of its recorded verdicts can yet be compared with those of credible observers.",
+        }
+    }
+}
+
+impl FlagKind {
+    /// The flag as one plain sentence.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            FlagKind::ContradictsCredibleObservers => "Praised elections that credible observers found seriously flawed.",
+            FlagKind::ObservedShamVote => "Observed a vote staged where it had no legal basis, such as in occupied territory.",
+            FlagKind::NoDop => "Has not endorsed the Declaration of Principles for International Election Observation. A weak signal on its own: endorsement is not vetted, and it never clears anyone.",
+            FlagKind::ShortTermOnly => "Never deployed long-term observers: its missions came around election day, too late to see the campaign.",
+            FlagKind::Silent => "Published no assessment for most of its missions.",
+            FlagKind::SanctionedOrExposed => "Was sanctioned, exposed or dissolved; the facts and their sources are listed below.",
+            FlagKind::LowQualityMission => "Took part in a mission of an organization the registry rates low quality.",
+            FlagKind::StatementContradictsCredibleObservers => "Publicly praised an election that credible observers found seriously flawed.",
+        }
+    }
+
+    /// A short name for the flag, for lists and the methodology page.
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagKind::ContradictsCredibleObservers => "Contradicts credible observers",
+            FlagKind::ObservedShamVote => "Observed a sham vote",
+            FlagKind::NoDop => "Not a Declaration of Principles endorser",
+            FlagKind::ShortTermOnly => "Short-term observation only",
+            FlagKind::Silent => "Silent",
+            FlagKind::SanctionedOrExposed => "Sanctioned or exposed",
+            FlagKind::LowQualityMission => "Took part in a low-quality mission",
+            FlagKind::StatementContradictsCredibleObservers => {
+                "Statement contradicts credible observers"
+            }
+        }
+    }
+}
+
+impl Comparison {
+    /// What credible observers found, in words, or why there is nothing to compare.
+    pub fn consensus_label(&self) -> String {
+        match self.consensus() {
+            Some(consensus) => format!(
+                "{} ({})",
+                consensus_reading(consensus).label(),
+                score(consensus)
+            ),
+            None => "No credible assessment".to_owned(),
+        }
+    }
+
+    /// The divergence, signed, with what it means.
+    pub fn divergence_label(&self) -> String {
+        match self {
+            Comparison::Compared {
+                divergence,
+                contradiction: true,
+                ..
+            } => format!("{} — contradicts credible observers", signed(*divergence)),
+            Comparison::Compared { divergence, .. } if *divergence > 0.0 => {
+                format!("{} — kinder, within the margin", signed(*divergence))
+            }
+            Comparison::Compared { divergence, .. } if *divergence < 0.0 => {
+                format!("{} — harsher", signed(*divergence))
+            }
+            Comparison::Compared { .. } => "0 — agrees".to_owned(),
+            Comparison::NoVerdict { .. } => "No verdict to compare".to_owned(),
+            Comparison::NoConsensus => "Nothing to compare with".to_owned(),
+        }
+    }
+}
+
+/// A consensus score, as "1" or "2.5".
+pub fn score(value: impl Borrow<f64>) -> String {
+    let value = *value.borrow();
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+fn signed(value: f64) -> String {
+    if value > 0.0 {
+        format!("+{}", score(value))
+    } else if value < 0.0 {
+        format!("−{}", score(-value))
+    } else {
+        "0".to_owned()
+    }
+}
+
+/// A share as a whole percentage: 0.5 → "50%".
+pub fn percent(share: impl Borrow<f64>) -> String {
+    format!("{:.0}%", share.borrow() * 100.0)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use askama::Template;
 
 use super::error::AppError;
 use super::{html, AppState};
+use crate::credibility::{Methodology, METHODOLOGY};
 use crate::model::mission::{Mission, MissionDetail};
 use crate::model::participation::{Participation, ParticipationDetail};
 
@@ -13,6 +14,7 @@ use crate::model::participation::{Participation, ParticipationDetail};
 struct ShowPage {
     detail: MissionDetail,
     members: Vec<ParticipationDetail>,
+    methodology: &'static Methodology,
 }
 
 pub async fn show(
@@ -32,5 +34,9 @@ pub async fn show(
         })
         .await?;
     let (detail, members) = found.ok_or_else(|| AppError::not_found("mission", &id))?;
-    html(ShowPage { detail, members })
+    html(ShowPage {
+        detail,
+        members,
+        methodology: &METHODOLOGY,
+    })
 }

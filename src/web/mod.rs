@@ -7,6 +7,7 @@ pub mod error;
 pub mod home;
 pub mod individuals;
 pub mod labels;
+pub mod methodology;
 pub mod missions;
 pub mod organizations;
 pub mod query;
@@ -58,6 +59,7 @@ pub fn app(
         )
         .route("/", web::get().to(home::index))
         .route("/about", web::get().to(home::about))
+        .route("/methodology", web::get().to(methodology::show))
         .route("/static/style.css", web::get().to(assets::stylesheet))
         .route("/organizations", web::get().to(organizations::list))
         .route("/organizations/{id}", web::get().to(organizations::show))

@@ -6,7 +6,9 @@ use askama::Template;
 use super::error::AppError;
 use super::query::{Pager, ParamReader, Params, PER_PAGE};
 use super::{html, AppState};
+use crate::credibility::{Flag, FlagKind, Methodology, Rating, METHODOLOGY};
 use crate::model::country::Country;
+use crate::model::derived::{self, StoredRating};
 use crate::model::mission::{Mission, MissionDetail};
 use crate::model::organization::{
     Organization, OrganizationFilter, OrganizationListing, OrganizationOrder,
@@ -28,6 +30,8 @@ struct ListPage {
     kind: Option<OrganizationKind>,
     country: Option<String>,
     search: Option<String>,
+    rating: Option<Rating>,
+    ratings: Vec<Rating>,
     sort: &'static str,
     past_end: bool,
 }
@@ -41,12 +45,14 @@ pub async fn list(
     let kind = reader.code("kind", OrganizationKind::all());
     let country = reader.country("country");
     let search = reader.text("q", 200);
+    let rating = reader.code("rating", Rating::all());
     let sort = reader.choice("sort", &["name", "-name"]).unwrap_or("name");
     reader.finish()?;
     let filter = OrganizationFilter {
         kind,
         country: country.clone(),
         search: search.clone(),
+        rating,
         order: if sort == "-name" {
             OrganizationOrder::NameDescending
         } else {
@@ -69,6 +75,7 @@ pub async fn list(
             ("q", search.clone()),
             ("kind", kind.map(|k| k.code().to_owned())),
             ("country", country.clone()),
+            ("rating", rating.map(|r| r.code().to_owned())),
             ("sort", (sort != "name").then(|| sort.to_owned())),
         ],
     );
@@ -81,6 +88,8 @@ pub async fn list(
         kind,
         country,
         search,
+        rating,
+        ratings: Rating::all().collect(),
         sort,
     })
 }
@@ -90,9 +99,18 @@ pub async fn list(
 struct ShowPage {
     organization: Organization,
     country: Option<Country>,
+    rating: Option<StoredRating>,
+    flags: Vec<FlagEvidence>,
     missions: Vec<MissionDetail>,
     pager: Pager,
     sanctions: Vec<(Sanction, Source)>,
+    methodology: &'static Methodology,
+}
+
+/// A flag with the missions that raised it (sanction flags point at the sanctions list instead).
+struct FlagEvidence {
+    flag: Flag,
+    missions: Vec<MissionDetail>,
 }
 
 pub async fn show(
@@ -117,18 +135,39 @@ pub async fn show(
             };
             let missions = Mission::of_organization(conn, &lookup, page)?;
             let sanctions = Sanction::about(conn, SubjectType::Organization, &lookup)?;
-            Ok(Some((organization, country, missions, sanctions)))
+            let rating = derived::rating_of(conn, &lookup)?;
+            let flags = derived::flags_of(conn, SubjectType::Organization, &lookup)?
+                .into_iter()
+                .map(|flag| {
+                    let missions = match flag.kind {
+                        FlagKind::SanctionedOrExposed | FlagKind::NoDop => Vec::new(),
+                        _ => Mission::with_ids(conn, &flag.evidence)?,
+                    };
+                    Ok(FlagEvidence { flag, missions })
+                })
+                .collect::<Result<Vec<_>, AppError>>()?;
+            Ok(Some((
+                organization,
+                country,
+                missions,
+                sanctions,
+                rating,
+                flags,
+            )))
         })
         .await?;
-    let (organization, country, missions, sanctions) =
+    let (organization, country, missions, sanctions, rating, flags) =
         found.ok_or_else(|| AppError::not_found("organization", &id))?;
     let pager = missions_pager(&missions, &id);
     html(ShowPage {
         organization,
         country,
+        rating,
+        flags,
         missions: missions.items,
         pager,
         sanctions,
+        methodology: &METHODOLOGY,
     })
 }
 
@@ -143,6 +182,7 @@ impl ListPage {
             ("q", self.search.clone()),
             ("kind", self.kind.map(|k| k.code().to_owned())),
             ("country", self.country.clone()),
+            ("rating", self.rating.map(|r| r.code().to_owned())),
             ("sort", (sort != "name").then(|| sort.to_owned())),
         ]);
         if query.is_empty() {
@@ -160,5 +200,9 @@ impl ListPage {
 
     fn is_country(&self, country: &Country) -> bool {
         self.country.as_deref() == Some(country.iso3.as_str())
+    }
+
+    fn is_rating(&self, rating: &Rating) -> bool {
+        self.rating == Some(*rating)
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
 mod bad_input;
+mod credibility;
 mod harness;
 mod import;
 mod pages;

@@ -98,7 +98,7 @@ async fn organizations_filter_by_kind_country_and_name_in_any_script() {
     let app = TestApp::seeded().await;
     let page = app.get("/organizations?kind=parliamentary").await;
     assert_eq!(page.status, StatusCode::OK);
-    let kinds = page.texts("tbody tr td:nth-child(2)");
+    let kinds = page.texts("tbody tr td:nth-child(3)");
     assert!(!kinds.is_empty());
     assert!(
         kinds.iter().all(|k| k == "Parliamentary assembly"),
@@ -116,7 +116,7 @@ async fn organizations_filter_by_kind_country_and_name_in_any_script() {
         .iter()
         .any(|n| n.contains("ODIHR")));
     assert!(page
-        .texts("tbody tr td:nth-child(3)")
+        .texts("tbody tr td:nth-child(4)")
         .iter()
         .all(|c| c == "Poland"));
 

@@ -1,0 +1,3 @@
+DROP TABLE flags;
+DROP TABLE organization_ratings;
+DROP TABLE election_consensus;

@@ -1,0 +1,64 @@
+//! The credibility methodology of DESIGN.md §4–5: pure functions over plain domain values.
+//!
+//! Nothing here touches the database or HTTP. Every threshold lives in [`Methodology`], and the
+//! methodology page renders the rules from the same struct, so the text and the code cannot drift.
+//!
+//! # Computed on write, not on read
+//!
+//! An organization's rating depends on every election it observed and on every benchmark mission at
+//! those elections; an individual's flags depend on the ratings of the organizations they served.
+//! Recomputing that per request would make list pages grow with the whole database. The registry
+//! therefore computes [`assess_registry`] once after every write (imports are the only write path)
+//! and stores the results (consensus per election, rating and flags per subject) beside the data,
+//! in the same transaction. Pages read the stored results; a mission's divergence is derived on read
+//! from its verdict and the stored consensus of its election, which costs O(rows shown). A change of
+//! [`Methodology::version`] is detected at start-up and triggers a full recomputation.
+
+mod assess;
+mod consensus;
+
+#[cfg(test)]
+mod tests;
+
+pub use assess::{
+    assess_individual, assess_organization, assess_registry, ElectionFacts, Flag, FlagKind,
+    IndividualFacts, MissionFacts, OrganizationAssessment, OrganizationFacts, ParticipationFacts,
+    Rating, RegistryAssessment, RegistryFacts, RegistryMission, RegistryParticipation,
+};
+pub use consensus::{benchmark_consensus, consensus_reading, Comparison};
+
+/// The thresholds of one version of the methodology.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Methodology {
+    /// Printed on every export and every rating badge.
+    pub version: &'static str,
+    /// A mission whose score exceeds the benchmark consensus by at least this much contradicts it.
+    pub contradiction_divergence: f64,
+    /// `contradicts_credible_observers` is raised by contradictions on at least this many elections…
+    pub min_contradictions: usize,
+    /// …or in at least this share of the organization's comparable missions.
+    pub contradiction_share: f64,
+    /// `silent` is raised when more than this share of the missions published no assessment…
+    pub silent_share: f64,
+    /// …and the organization has at least this many missions.
+    pub silent_min_missions: usize,
+    /// `short_term_only` needs at least this many missions of a known kind, none long-term.
+    pub short_term_only_min_missions: usize,
+}
+
+/// Version 1 of the methodology, the one the registry applies.
+pub const METHODOLOGY: Methodology = Methodology {
+    version: "1",
+    contradiction_divergence: 2.0,
+    min_contradictions: 2,
+    contradiction_share: 0.5,
+    silent_share: 0.5,
+    silent_min_missions: 2,
+    short_term_only_min_missions: 3,
+};
+
+impl Default for Methodology {
+    fn default() -> Self {
+        METHODOLOGY
+    }
+}

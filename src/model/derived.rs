@@ -1,0 +1,301 @@
+//! Stored results of the credibility methodology: consensus per election, rating and flags per
+//! subject. [`refresh`] recomputes them all from the data (see `credibility` for why on write).
+
+use std::str::FromStr;
+
+use diesel::prelude::*;
+
+use super::{Legitimacy, MissionKind, SubjectType, Verdict};
+use crate::credibility::{
+    assess_registry, ElectionFacts, Flag, FlagKind, Methodology, Rating, RegistryFacts,
+    RegistryMission, RegistryParticipation,
+};
+use crate::db::schema::{
+    election_consensus, elections, flags, individuals, missions, organization_ratings,
+    organizations, participations, sanctions,
+};
+use crate::db::DbConn;
+
+/// An organization's stored rating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRating {
+    pub rating: Rating,
+    pub comparable_missions: i32,
+    pub contradictions: i32,
+    pub methodology_version: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = election_consensus)]
+struct ConsensusRow {
+    election_id: String,
+    consensus: Option<f64>,
+    benchmark_assessments: i32,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = organization_ratings)]
+struct RatingRow {
+    organization_id: String,
+    rating: String,
+    comparable_missions: i32,
+    contradictions: i32,
+    methodology_version: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = flags)]
+struct FlagRow {
+    subject_type: String,
+    subject_id: String,
+    flag: String,
+    evidence: String,
+    methodology_version: String,
+}
+
+/// Rows per multi-row INSERT (kept under SQLite's bound-parameter limit).
+const CHUNK: usize = 1000;
+
+/// Inserts rows in chunks; multi-row inserts are backend-specific in diesel.
+macro_rules! insert_all {
+    ($conn:expr, $table:path, $rows:expr) => {{
+        for chunk in $rows.chunks(CHUNK) {
+            match $conn {
+                DbConn::Sqlite(conn) => diesel::insert_into($table).values(chunk).execute(conn)?,
+                DbConn::Pg(conn) => diesel::insert_into($table).values(chunk).execute(conn)?,
+            };
+        }
+    }};
+}
+
+fn parse<T: FromStr>(code: &str) -> QueryResult<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    code.parse::<T>()
+        .map_err(|err| diesel::result::Error::DeserializationError(Box::new(err)))
+}
+
+/// Reads the whole registry as the plain values the methodology takes.
+pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
+    let organizations = organizations::table
+        .select((
+            organizations::id,
+            organizations::benchmark,
+            organizations::dop_endorser,
+        ))
+        .load::<(String, bool, bool)>(conn)?
+        .into_iter()
+        .map(|(id, benchmark, dop)| (id, (benchmark, dop)))
+        .collect();
+    let elections = elections::table
+        .select((elections::id, elections::legitimacy))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .map(|(id, legitimacy)| {
+            Ok(ElectionFacts {
+                id,
+                legitimacy: parse::<Legitimacy>(&legitimacy)?,
+            })
+        })
+        .collect::<QueryResult<_>>()?;
+    let missions = missions::table
+        .select((
+            missions::id,
+            missions::organization_id,
+            missions::election_id,
+            missions::kind,
+            missions::verdict,
+        ))
+        .load::<(String, String, String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, organization_id, election_id, kind, verdict)| {
+            Ok(RegistryMission {
+                id,
+                organization_id,
+                election_id,
+                kind: parse::<MissionKind>(&kind)?,
+                verdict: parse::<Verdict>(&verdict)?,
+            })
+        })
+        .collect::<QueryResult<_>>()?;
+    let individuals = individuals::table.select(individuals::id).load(conn)?;
+    let participations = participations::table
+        .select((
+            participations::id,
+            participations::individual_id,
+            participations::mission_id,
+            participations::election_id,
+            participations::statement_verdict,
+        ))
+        .load::<(String, String, Option<String>, String, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(id, individual_id, mission_id, election_id, verdict)| {
+            Ok(RegistryParticipation {
+                id,
+                individual_id,
+                mission_id,
+                election_id,
+                statement_verdict: verdict.as_deref().map(parse::<Verdict>).transpose()?,
+            })
+        })
+        .collect::<QueryResult<_>>()?;
+    let sanctions = sanctions::table
+        .select((
+            sanctions::subject_type,
+            sanctions::subject_id,
+            sanctions::id,
+        ))
+        .load::<(String, String, String)>(conn)?
+        .into_iter()
+        .map(|(kind, subject, id)| {
+            Ok((
+                parse::<SubjectType>(&kind)? == SubjectType::Organization,
+                subject,
+                id,
+            ))
+        })
+        .collect::<QueryResult<_>>()?;
+    Ok(RegistryFacts {
+        organizations,
+        elections,
+        missions,
+        individuals,
+        participations,
+        sanctions,
+    })
+}
+
+/// Recomputes every stored result. Run inside the transaction that changed the data.
+pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> {
+    let facts = registry_facts(conn)?;
+    let assessment = assess_registry(&facts, methodology);
+    let version = methodology.version.to_owned();
+
+    diesel::delete(flags::table).execute(conn)?;
+    diesel::delete(organization_ratings::table).execute(conn)?;
+    diesel::delete(election_consensus::table).execute(conn)?;
+
+    let consensus: Vec<ConsensusRow> = assessment
+        .consensus
+        .iter()
+        .map(|(id, (consensus, assessed))| ConsensusRow {
+            election_id: id.clone(),
+            consensus: *consensus,
+            benchmark_assessments: i32::try_from(*assessed).unwrap_or(i32::MAX),
+        })
+        .collect();
+    insert_all!(conn, election_consensus::table, consensus);
+
+    let ratings: Vec<RatingRow> = assessment
+        .organizations
+        .iter()
+        .map(|(id, a)| RatingRow {
+            organization_id: id.clone(),
+            rating: a.rating.code().to_owned(),
+            comparable_missions: i32::try_from(a.comparable_missions).unwrap_or(i32::MAX),
+            contradictions: i32::try_from(a.contradictions).unwrap_or(i32::MAX),
+            methodology_version: version.clone(),
+        })
+        .collect();
+    insert_all!(conn, organization_ratings::table, ratings);
+
+    let flag_row = |subject_type: SubjectType, id: &str, flag: &Flag| FlagRow {
+        subject_type: subject_type.code().to_owned(),
+        subject_id: id.to_owned(),
+        flag: flag.kind.code().to_owned(),
+        evidence: flag.evidence.join(" "),
+        methodology_version: version.clone(),
+    };
+    let mut rows: Vec<FlagRow> = Vec::new();
+    for (id, a) in &assessment.organizations {
+        rows.extend(
+            a.flags
+                .iter()
+                .map(|f| flag_row(SubjectType::Organization, id, f)),
+        );
+    }
+    for (id, person_flags) in &assessment.individuals {
+        rows.extend(
+            person_flags
+                .iter()
+                .map(|f| flag_row(SubjectType::Individual, id, f)),
+        );
+    }
+    insert_all!(conn, flags::table, rows);
+    Ok(())
+}
+
+/// Whether the stored results were computed by `methodology` for every organization.
+pub fn is_current(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<bool> {
+    let organizations: i64 = organizations::table.count().get_result(conn)?;
+    let current: i64 = organization_ratings::table
+        .filter(organization_ratings::methodology_version.eq(methodology.version))
+        .count()
+        .get_result(conn)?;
+    let elections: i64 = elections::table.count().get_result(conn)?;
+    let consensus: i64 = election_consensus::table.count().get_result(conn)?;
+    Ok(organizations == current && elections == consensus)
+}
+
+/// The stored rating of an organization.
+pub fn rating_of(conn: &mut DbConn, organization_id: &str) -> QueryResult<Option<StoredRating>> {
+    organization_ratings::table
+        .find(organization_id)
+        .select((
+            organization_ratings::rating,
+            organization_ratings::comparable_missions,
+            organization_ratings::contradictions,
+            organization_ratings::methodology_version,
+        ))
+        .first::<(String, i32, i32, String)>(conn)
+        .optional()?
+        .map(
+            |(rating, comparable_missions, contradictions, methodology_version)| {
+                Ok(StoredRating {
+                    rating: parse::<Rating>(&rating)?,
+                    comparable_missions,
+                    contradictions,
+                    methodology_version,
+                })
+            },
+        )
+        .transpose()
+}
+
+/// The stored flags of one organization or individual, in the order of [`FlagKind`].
+pub fn flags_of(
+    conn: &mut DbConn,
+    subject_type: SubjectType,
+    subject_id: &str,
+) -> QueryResult<Vec<Flag>> {
+    let rows: Vec<(String, String)> = flags::table
+        .filter(flags::subject_type.eq(subject_type.code()))
+        .filter(flags::subject_id.eq(subject_id))
+        .select((flags::flag, flags::evidence))
+        .load(conn)?;
+    let mut found = rows
+        .into_iter()
+        .map(|(flag, evidence)| {
+            Ok(Flag {
+                kind: parse::<FlagKind>(&flag)?,
+                evidence: evidence.split_whitespace().map(str::to_owned).collect(),
+            })
+        })
+        .collect::<QueryResult<Vec<Flag>>>()?;
+    found.sort_by_key(|flag| flag.kind);
+    Ok(found)
+}
+
+/// The stored benchmark consensus of an election and how many benchmark missions assessed it.
+pub fn consensus_of(conn: &mut DbConn, election_id: &str) -> QueryResult<(Option<f64>, i32)> {
+    Ok(election_consensus::table
+        .find(election_id)
+        .select((
+            election_consensus::consensus,
+            election_consensus::benchmark_assessments,
+        ))
+        .first::<(Option<f64>, i32)>(conn)
+        .optional()?
+        .unwrap_or((None, 0)))
+}
