@@ -34,6 +34,8 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write every CSV contract file, and datapackage.json, into DIR.
+    Export { dir: PathBuf },
 }
 
 #[derive(clap::Args, Default)]
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
         None => serve(cli.database_url, ServeArgs::default_with_env()),
         Some(Command::Serve(args)) => serve(cli.database_url, args),
         Some(Command::Import { dir, dry_run }) => import(cli.database_url, &dir, dry_run),
+        Some(Command::Export { dir }) => export(cli.database_url, &dir),
     }
 }
 
@@ -139,7 +142,11 @@ fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) ->
                 );
             }
             for name in &report.skipped {
-                println!("{name}: skipped (not an importable contract file)");
+                let why = match observer_registry::csv::ContractFile::from_file_name(name) {
+                    Some(_) => "derived by the methodology; export only",
+                    None => "not a file of the CSV contract",
+                };
+                println!("{name}: skipped ({why})");
             }
             if dry_run {
                 println!("dry run: nothing was written");
@@ -155,6 +162,22 @@ fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) ->
         }
         Err(err) => {
             eprintln!("observer-registry: {err}; nothing was imported");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(database_url: Option<String>, dir: &std::path::Path) -> ExitCode {
+    let outcome = open(database_url.as_deref()).and_then(|mut conn| {
+        observer_registry::csv::export::export_dir(&mut conn, dir).map_err(|err| err.to_string())
+    });
+    match outcome {
+        Ok(()) => {
+            println!("exported the registry to {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("observer-registry: {err}");
             ExitCode::FAILURE
         }
     }

@@ -18,6 +18,7 @@ use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
 use crate::db::DbConn;
+use crate::model::change::NewChange;
 use crate::model::country::Country;
 use crate::model::derived;
 use crate::model::election::Election;
@@ -148,10 +149,31 @@ pub fn import_dir(
         }
         report.files = apply(conn, &batch, &existing, mode)?;
         if mode == ImportMode::Apply {
+            record_changes(conn, &report.files)?;
             derived::refresh(conn, &METHODOLOGY)?;
         }
         Ok(report)
     })
+}
+
+/// Records one audit entry per table the import changed.
+fn record_changes(conn: &mut DbConn, outcomes: &[FileOutcome]) -> QueryResult<()> {
+    let now = chrono::Utc::now().naive_utc();
+    for outcome in outcomes.iter().filter(|o| o.inserted + o.updated > 0) {
+        NewChange {
+            actor: "import".to_owned(),
+            changed_at: now,
+            table_name: outcome.file.file_name().trim_end_matches(".csv").to_owned(),
+            record_id: "*".to_owned(),
+            before_value: None,
+            after_value: Some(format!(
+                "inserted {}, updated {}",
+                outcome.inserted, outcome.updated
+            )),
+        }
+        .record(conn)?;
+    }
+    Ok(())
 }
 
 fn file_order(name: &str) -> usize {

@@ -5,6 +5,9 @@
 //! booleans `true`/`false`, and an empty cell means "no value".
 
 pub mod cells;
+pub mod datapackage;
+pub mod dictionary;
+pub mod export;
 pub mod import;
 
 use std::fmt;

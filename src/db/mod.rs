@@ -62,7 +62,8 @@ impl DatabaseUrl {
         matches!(self, DatabaseUrl::Postgres(_))
     }
 
-    fn connection_string(&self) -> &str {
+    /// The URL or path, as `DATABASE_URL` would give it.
+    pub fn connection_string(&self) -> &str {
         match self {
             DatabaseUrl::Sqlite(path) | DatabaseUrl::Postgres(path) => path,
         }
@@ -165,6 +166,11 @@ impl Db {
         &self.primary
     }
 
+    /// The pool page reads use: the replica when one is set, else the primary.
+    pub fn read_pool(&self) -> DbPool {
+        self.replica.clone().unwrap_or_else(|| self.primary.clone())
+    }
+
     /// Runs read-only work on the replica (or the primary) off the async workers.
     pub async fn read<T, E, F>(&self, work: F) -> Result<T, E>
     where
@@ -172,8 +178,7 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + From<actix_web::error::BlockingError> + Send + 'static,
     {
-        let pool = self.replica.clone().unwrap_or_else(|| self.primary.clone());
-        run_blocking(pool, work).await
+        run_blocking(self.read_pool(), work).await
     }
 
     /// Runs work that writes on the primary, off the async workers.

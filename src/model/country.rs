@@ -34,3 +34,15 @@ impl Country {
         iso3.len() == 3 && iso3.bytes().all(|b| b.is_ascii_uppercase())
     }
 }
+
+impl Country {
+    /// Up to `limit` countries with codes after `after`, by code: one batch of an export.
+    pub fn export_batch(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Vec<Country>> {
+        countries::table
+            .filter(countries::iso3.gt(after.to_owned()))
+            .order(countries::iso3.asc())
+            .limit(limit)
+            .select(Country::as_select())
+            .load(conn)
+    }
+}

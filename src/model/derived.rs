@@ -299,3 +299,58 @@ pub fn consensus_of(conn: &mut DbConn, election_id: &str) -> QueryResult<(Option
         .optional()?
         .unwrap_or((None, 0)))
 }
+
+/// One row of `ratings.csv`: (organization id, rating code, comparable, contradictions, version).
+pub type RatingExportRow = (String, String, i32, i32, String);
+/// One row of `flags.csv`: (subject type, subject id, flag, evidence, version).
+pub type FlagExportRow = (String, String, String, String, String);
+
+/// Up to `limit` stored ratings with organization ids after `after`, by id.
+pub fn ratings_batch(
+    conn: &mut DbConn,
+    after: &str,
+    limit: i64,
+) -> QueryResult<Vec<RatingExportRow>> {
+    organization_ratings::table
+        .filter(organization_ratings::organization_id.gt(after.to_owned()))
+        .order(organization_ratings::organization_id.asc())
+        .limit(limit)
+        .select((
+            organization_ratings::organization_id,
+            organization_ratings::rating,
+            organization_ratings::comparable_missions,
+            organization_ratings::contradictions,
+            organization_ratings::methodology_version,
+        ))
+        .load(conn)
+}
+
+/// Every stored flag of up to `limit` subjects of one type with ids after `after`, by subject id
+/// and flag. A subject's flags never straddle two batches.
+pub fn flags_batch(
+    conn: &mut DbConn,
+    subject_type: SubjectType,
+    after: &str,
+    limit: i64,
+) -> QueryResult<Vec<FlagExportRow>> {
+    let subjects: Vec<String> = flags::table
+        .filter(flags::subject_type.eq(subject_type.code()))
+        .filter(flags::subject_id.gt(after.to_owned()))
+        .select(flags::subject_id)
+        .distinct()
+        .order(flags::subject_id.asc())
+        .limit(limit)
+        .load(conn)?;
+    flags::table
+        .filter(flags::subject_type.eq(subject_type.code()))
+        .filter(flags::subject_id.eq_any(subjects))
+        .order((flags::subject_id.asc(), flags::flag.asc()))
+        .select((
+            flags::subject_type,
+            flags::subject_id,
+            flags::flag,
+            flags::evidence,
+            flags::methodology_version,
+        ))
+        .load(conn)
+}

@@ -44,6 +44,26 @@ pub struct ElectionFilter {
     pub kind: Option<ElectionKind>,
 }
 
+/// The rows matching a filter, as a boxed query both the list and the export start from.
+macro_rules! filtered_elections {
+    ($filter:expr) => {{
+        let filter = $filter;
+        let mut query = elections::table
+            .inner_join(countries::table)
+            .into_boxed::<super::Backend>();
+        if let Some(country) = &filter.country {
+            query = query.filter(elections::country.eq(country.clone()));
+        }
+        if let Some((first, last)) = filter.year.and_then(year_bounds) {
+            query = query.filter(elections::held_on.between(first, last));
+        }
+        if let Some(kind) = filter.kind {
+            query = query.filter(elections::kind.eq(kind.code()));
+        }
+        query
+    }};
+}
+
 impl ElectionInCountry {
     fn from_row((election, country_name): (Election, String)) -> Self {
         ElectionInCountry {
@@ -70,23 +90,8 @@ impl Election {
         filter: &ElectionFilter,
         page: PageRequest,
     ) -> QueryResult<Page<ElectionListing>> {
-        let filtered = || {
-            let mut query = elections::table
-                .inner_join(countries::table)
-                .into_boxed::<super::Backend>();
-            if let Some(country) = &filter.country {
-                query = query.filter(elections::country.eq(country.clone()));
-            }
-            if let Some((first, last)) = filter.year.and_then(year_bounds) {
-                query = query.filter(elections::held_on.between(first, last));
-            }
-            if let Some(kind) = filter.kind {
-                query = query.filter(elections::kind.eq(kind.code()));
-            }
-            query
-        };
-        let total: i64 = filtered().count().get_result(conn)?;
-        let rows: Vec<(Election, String)> = filtered()
+        let total: i64 = filtered_elections!(filter).count().get_result(conn)?;
+        let rows: Vec<(Election, String)> = filtered_elections!(filter)
             .select((Election::as_select(), countries::name))
             .order((elections::held_on.desc(), elections::id.asc()))
             .limit(page.per_page)
@@ -134,4 +139,21 @@ fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, 1, 1)?,
         NaiveDate::from_ymd_opt(year, 12, 31)?,
     ))
+}
+
+impl Election {
+    /// Up to `limit` elections matching `filter` with ids after `after`, by id.
+    pub fn export_batch(
+        conn: &mut DbConn,
+        filter: &ElectionFilter,
+        after: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Election>> {
+        filtered_elections!(filter)
+            .filter(elections::id.gt(after.to_owned()))
+            .order(elections::id.asc())
+            .limit(limit)
+            .select(Election::as_select())
+            .load(conn)
+    }
 }

@@ -32,6 +32,21 @@ pub struct IndividualForm {
     pub search_text: String,
 }
 
+/// The rows matching a filter, as a boxed query both the list and the export start from.
+macro_rules! filtered_individuals {
+    ($filter:expr) => {{
+        let filter = $filter;
+        let mut query = individuals::table.into_boxed::<super::Backend>();
+        if let Some(country) = &filter.country {
+            query = query.filter(individuals::country.eq(country.clone()));
+        }
+        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+            query = query.filter(individuals::search_text.like(pattern));
+        }
+        query
+    }};
+}
+
 impl From<Individual> for IndividualForm {
     fn from(person: Individual) -> Self {
         IndividualForm {
@@ -81,18 +96,8 @@ impl Individual {
         filter: &IndividualFilter,
         page: PageRequest,
     ) -> QueryResult<Page<IndividualListing>> {
-        let filtered = || {
-            let mut query = individuals::table.into_boxed::<super::Backend>();
-            if let Some(country) = &filter.country {
-                query = query.filter(individuals::country.eq(country.clone()));
-            }
-            if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-                query = query.filter(individuals::search_text.like(pattern));
-            }
-            query
-        };
-        let total: i64 = filtered().count().get_result(conn)?;
-        let rows: Vec<(Individual, Option<String>)> = filtered()
+        let total: i64 = filtered_individuals!(filter).count().get_result(conn)?;
+        let rows: Vec<(Individual, Option<String>)> = filtered_individuals!(filter)
             .left_join(countries::table)
             .select((Individual::as_select(), countries::name.nullable()))
             .order((individuals::sort_name.asc(), individuals::id.asc()))
@@ -131,6 +136,23 @@ impl Individual {
         individuals::table
             .filter(individuals::country.eq(iso3))
             .order((individuals::sort_name, individuals::id))
+            .select(Individual::as_select())
+            .load(conn)
+    }
+}
+
+impl Individual {
+    /// Up to `limit` individuals matching `filter` with ids after `after`, by id.
+    pub fn export_batch(
+        conn: &mut DbConn,
+        filter: &IndividualFilter,
+        after: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Individual>> {
+        filtered_individuals!(filter)
+            .filter(individuals::id.gt(after.to_owned()))
+            .order(individuals::id.asc())
+            .limit(limit)
             .select(Individual::as_select())
             .load(conn)
     }

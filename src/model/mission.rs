@@ -167,3 +167,25 @@ impl Mission {
             .map(details)
     }
 }
+
+impl Mission {
+    /// Up to `limit` missions (of one election, when given) with ids after `after`, by id.
+    pub fn export_batch(
+        conn: &mut DbConn,
+        election_id: Option<&str>,
+        after: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Mission>> {
+        let mut query = missions::table
+            .filter(missions::id.gt(after.to_owned()))
+            .into_boxed::<super::Backend>();
+        if let Some(election_id) = election_id {
+            query = query.filter(missions::election_id.eq(election_id.to_owned()));
+        }
+        query
+            .order(missions::id.asc())
+            .limit(limit)
+            .select(Mission::as_select())
+            .load(conn)
+    }
+}

@@ -1,5 +1,6 @@
 //! Domain types and their queries, one file per entity. Nothing here knows about HTTP.
 
+pub mod change;
 pub mod country;
 pub mod derived;
 pub mod election;

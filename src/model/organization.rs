@@ -61,6 +61,29 @@ pub struct OrganizationForm {
     pub search_text: String,
 }
 
+/// The rows matching a filter, as a boxed query both the list and the export start from.
+macro_rules! filtered_organizations {
+    ($filter:expr) => {{
+        let filter = $filter;
+        let mut query = organizations::table
+            .left_join(organization_ratings::table)
+            .into_boxed::<super::Backend>();
+        if let Some(rating) = filter.rating {
+            query = query.filter(organization_ratings::rating.eq(rating.code()));
+        }
+        if let Some(kind) = filter.kind {
+            query = query.filter(organizations::kind.eq(kind.code()));
+        }
+        if let Some(country) = &filter.country {
+            query = query.filter(organizations::hq_country.eq(country.clone()));
+        }
+        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+            query = query.filter(organizations::search_text.like(pattern));
+        }
+        query
+    }};
+}
+
 impl From<Organization> for OrganizationForm {
     fn from(org: Organization) -> Self {
         let sort_name = text::fold(&org.name);
@@ -146,30 +169,14 @@ impl Organization {
         filter: &OrganizationFilter,
         page: PageRequest,
     ) -> QueryResult<Page<OrganizationListing>> {
-        let filtered = || {
-            let mut query = organizations::table
-                .left_join(organization_ratings::table)
-                .into_boxed::<super::Backend>();
-            if let Some(rating) = filter.rating {
-                query = query.filter(organization_ratings::rating.eq(rating.code()));
-            }
-            if let Some(kind) = filter.kind {
-                query = query.filter(organizations::kind.eq(kind.code()));
-            }
-            if let Some(country) = &filter.country {
-                query = query.filter(organizations::hq_country.eq(country.clone()));
-            }
-            if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-                query = query.filter(organizations::search_text.like(pattern));
-            }
-            query
-        };
-        let total: i64 = filtered().count().get_result(conn)?;
-        let mut query = filtered().left_join(countries::table).select((
-            Organization::as_select(),
-            countries::name.nullable(),
-            organization_ratings::rating.nullable(),
-        ));
+        let total: i64 = filtered_organizations!(filter).count().get_result(conn)?;
+        let mut query = filtered_organizations!(filter)
+            .left_join(countries::table)
+            .select((
+                Organization::as_select(),
+                countries::name.nullable(),
+                organization_ratings::rating.nullable(),
+            ));
         query = match filter.order {
             OrganizationOrder::NameAscending => {
                 query.order((organizations::sort_name.asc(), organizations::id.asc()))
@@ -232,5 +239,23 @@ fn display_name(name: &str, acronym: Option<&str>) -> String {
     match acronym {
         Some(acronym) if !acronym.is_empty() && acronym != name => format!("{name} ({acronym})"),
         _ => name.to_owned(),
+    }
+}
+
+impl Organization {
+    /// Up to `limit` organizations matching `filter` with ids after `after`, by id: one batch of
+    /// a streamed export.
+    pub fn export_batch(
+        conn: &mut DbConn,
+        filter: &OrganizationFilter,
+        after: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Organization>> {
+        filtered_organizations!(filter)
+            .filter(organizations::id.gt(after.to_owned()))
+            .order(organizations::id.asc())
+            .limit(limit)
+            .select(Organization::as_select())
+            .load(conn)
     }
 }

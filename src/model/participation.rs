@@ -186,3 +186,19 @@ impl Participation {
             .and_then(details)
     }
 }
+
+impl ParticipationRecord {
+    /// Up to `limit` participations with ids after `after`, by id: one batch of an export.
+    pub fn export_batch(
+        conn: &mut DbConn,
+        after: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<ParticipationRecord>> {
+        participations::table
+            .filter(participations::id.gt(after.to_owned()))
+            .order(participations::id.asc())
+            .limit(limit)
+            .select(ParticipationRecord::as_select())
+            .load(conn)
+    }
+}

@@ -44,3 +44,15 @@ impl Sanction {
             .load(conn)
     }
 }
+
+impl Sanction {
+    /// Up to `limit` sanctions with ids after `after`, by id: one batch of an export.
+    pub fn export_batch(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Vec<Sanction>> {
+        sanctions::table
+            .filter(sanctions::id.gt(after.to_owned()))
+            .order(sanctions::id.asc())
+            .limit(limit)
+            .select(Sanction::as_select())
+            .load(conn)
+    }
+}

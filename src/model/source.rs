@@ -22,3 +22,19 @@ impl Source {
         self.title.as_deref().unwrap_or(&self.url)
     }
 }
+
+impl Source {
+    /// Up to `limit` sources with ids after `after`, by id: one batch of an export.
+    pub fn export_batch(
+        conn: &mut crate::db::DbConn,
+        after: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<Source>> {
+        sources::table
+            .filter(sources::id.gt(after.to_owned()))
+            .order(sources::id.asc())
+            .limit(limit)
+            .select(Source::as_select())
+            .load(conn)
+    }
+}

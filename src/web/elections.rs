@@ -4,7 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{Pager, ParamReader, Params, PER_PAGE};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
 use crate::credibility::{consensus_reading, Methodology, METHODOLOGY};
 use crate::model::country::Country;
@@ -21,10 +21,27 @@ struct ListPage {
     pager: Pager,
     countries: Vec<Country>,
     kinds: Vec<ElectionKind>,
-    country: Option<String>,
-    year: Option<i32>,
-    kind: Option<ElectionKind>,
+    filter: ElectionFilter,
     past_end: bool,
+}
+
+/// Reads the filters of the elections list (also those of its CSV download).
+pub(super) fn read_filter(reader: &mut ParamReader) -> ElectionFilter {
+    ElectionFilter {
+        country: reader.country("country"),
+        year: reader.year("year"),
+        kind: reader.code("kind", ElectionKind::all()),
+    }
+}
+
+impl QueryPairs for ElectionFilter {
+    fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("country", self.country.clone()),
+            ("year", self.year.map(|y| y.to_string())),
+            ("kind", self.kind.map(|k| k.code().to_owned())),
+        ]
+    }
 }
 
 pub async fn list(
@@ -33,39 +50,23 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", PER_PAGE);
-    let country = reader.country("country");
-    let year = reader.year("year");
-    let kind = reader.code("kind", ElectionKind::all());
+    let filter = read_filter(&mut reader);
     reader.finish()?;
-    let filter = ElectionFilter {
-        country: country.clone(),
-        year,
-        kind,
-    };
+    let query = filter.clone();
     let (elections, countries) = state
         .db
         .read(move |conn| -> Result<_, AppError> {
-            Ok((Election::list(conn, &filter, page)?, Country::all(conn)?))
+            Ok((Election::list(conn, &query, page)?, Country::all(conn)?))
         })
         .await?;
-    let pager = Pager::new(
-        &elections,
-        "/elections",
-        &[
-            ("country", country.clone()),
-            ("year", year.map(|y| y.to_string())),
-            ("kind", kind.map(|k| k.code().to_owned())),
-        ],
-    );
+    let pager = Pager::new(&elections, "/elections", &filter.pairs());
     html(ListPage {
         past_end: elections.is_past_end(),
         elections: elections.items,
         pager,
         countries,
         kinds: ElectionKind::all().collect(),
-        country,
-        year,
-        kind,
+        filter,
     })
 }
 
@@ -126,11 +127,16 @@ pub async fn show(
 }
 
 impl ListPage {
+    /// These rows as CSV.
+    fn download_href(&self) -> String {
+        with_query("/downloads/elections.csv", &self.filter.pairs())
+    }
+
     fn is_kind(&self, kind: &ElectionKind) -> bool {
-        self.kind == Some(*kind)
+        self.filter.kind == Some(*kind)
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_deref() == Some(country.iso3.as_str())
     }
 }

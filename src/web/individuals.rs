@@ -4,7 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{Pager, ParamReader, Params, PER_PAGE};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
 use crate::credibility::{Flag, FlagKind};
 use crate::model::country::Country;
@@ -21,9 +21,25 @@ struct ListPage {
     individuals: Vec<IndividualListing>,
     pager: Pager,
     countries: Vec<Country>,
-    country: Option<String>,
-    search: Option<String>,
+    filter: IndividualFilter,
     past_end: bool,
+}
+
+/// Reads the filters of the individuals list (also those of its CSV download).
+pub(super) fn read_filter(reader: &mut ParamReader) -> IndividualFilter {
+    IndividualFilter {
+        country: reader.country("country"),
+        search: reader.text("q", 200),
+    }
+}
+
+impl QueryPairs for IndividualFilter {
+    fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("q", self.search.clone()),
+            ("country", self.country.clone()),
+        ]
+    }
 }
 
 pub async fn list(
@@ -32,31 +48,22 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", PER_PAGE);
-    let country = reader.country("country");
-    let search = reader.text("q", 200);
+    let filter = read_filter(&mut reader);
     reader.finish()?;
-    let filter = IndividualFilter {
-        country: country.clone(),
-        search: search.clone(),
-    };
+    let query = filter.clone();
     let (individuals, countries) = state
         .db
         .read(move |conn| -> Result<_, AppError> {
-            Ok((Individual::list(conn, &filter, page)?, Country::all(conn)?))
+            Ok((Individual::list(conn, &query, page)?, Country::all(conn)?))
         })
         .await?;
-    let pager = Pager::new(
-        &individuals,
-        "/individuals",
-        &[("q", search.clone()), ("country", country.clone())],
-    );
+    let pager = Pager::new(&individuals, "/individuals", &filter.pairs());
     html(ListPage {
         past_end: individuals.is_past_end(),
         individuals: individuals.items,
         pager,
         countries,
-        country,
-        search,
+        filter,
     })
 }
 
@@ -117,7 +124,12 @@ pub async fn show(
 }
 
 impl ListPage {
+    /// These rows as CSV.
+    fn download_href(&self) -> String {
+        with_query("/downloads/individuals.csv", &self.filter.pairs())
+    }
+
     fn is_country(&self, country: &Country) -> bool {
-        self.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_deref() == Some(country.iso3.as_str())
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod countries;
+pub mod downloads;
 pub mod elections;
 pub mod error;
 pub mod home;
@@ -11,6 +12,7 @@ pub mod methodology;
 pub mod missions;
 pub mod organizations;
 pub mod query;
+pub mod stream;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -68,6 +70,8 @@ pub fn app(
         .route("/missions/{id}", web::get().to(missions::show))
         .route("/individuals", web::get().to(individuals::list))
         .route("/individuals/{id}", web::get().to(individuals::show))
+        .route("/downloads", web::get().to(downloads::index))
+        .route("/downloads/{name}", web::get().to(downloads::file))
         .route("/countries", web::get().to(countries::list))
         .route("/countries/{iso3}", web::get().to(countries::show))
         .default_service(web::to(not_found))

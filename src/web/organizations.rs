@@ -4,7 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{Pager, ParamReader, Params, PER_PAGE};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
 use crate::credibility::{Flag, FlagKind, Methodology, Rating, METHODOLOGY};
 use crate::model::country::Country;
@@ -27,13 +27,38 @@ struct ListPage {
     pager: Pager,
     kinds: Vec<OrganizationKind>,
     countries: Vec<Country>,
-    kind: Option<OrganizationKind>,
-    country: Option<String>,
-    search: Option<String>,
-    rating: Option<Rating>,
     ratings: Vec<Rating>,
-    sort: &'static str,
+    filter: OrganizationFilter,
     past_end: bool,
+}
+
+/// Reads the filters of the organizations list (also those of its CSV download).
+pub(super) fn read_filter(reader: &mut ParamReader) -> OrganizationFilter {
+    OrganizationFilter {
+        kind: reader.code("kind", OrganizationKind::all()),
+        country: reader.country("country"),
+        search: reader.text("q", 200),
+        rating: reader.code("rating", Rating::all()),
+        order: match reader.choice("sort", &["name", "-name"]) {
+            Some("-name") => OrganizationOrder::NameDescending,
+            _ => OrganizationOrder::NameAscending,
+        },
+    }
+}
+
+impl QueryPairs for OrganizationFilter {
+    fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("q", self.search.clone()),
+            ("kind", self.kind.map(|k| k.code().to_owned())),
+            ("country", self.country.clone()),
+            ("rating", self.rating.map(|r| r.code().to_owned())),
+            (
+                "sort",
+                (self.order == OrganizationOrder::NameDescending).then(|| "-name".to_owned()),
+            ),
+        ]
+    }
 }
 
 pub async fn list(
@@ -42,55 +67,24 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", PER_PAGE);
-    let kind = reader.code("kind", OrganizationKind::all());
-    let country = reader.country("country");
-    let search = reader.text("q", 200);
-    let rating = reader.code("rating", Rating::all());
-    let sort = reader.choice("sort", &["name", "-name"]).unwrap_or("name");
+    let filter = read_filter(&mut reader);
     reader.finish()?;
-    let filter = OrganizationFilter {
-        kind,
-        country: country.clone(),
-        search: search.clone(),
-        rating,
-        order: if sort == "-name" {
-            OrganizationOrder::NameDescending
-        } else {
-            OrganizationOrder::NameAscending
-        },
-    };
+    let query = filter.clone();
     let (organizations, countries) = state
         .db
         .read(move |conn| -> Result<_, AppError> {
-            Ok((
-                Organization::list(conn, &filter, page)?,
-                Country::all(conn)?,
-            ))
+            Ok((Organization::list(conn, &query, page)?, Country::all(conn)?))
         })
         .await?;
-    let pager = Pager::new(
-        &organizations,
-        "/organizations",
-        &[
-            ("q", search.clone()),
-            ("kind", kind.map(|k| k.code().to_owned())),
-            ("country", country.clone()),
-            ("rating", rating.map(|r| r.code().to_owned())),
-            ("sort", (sort != "name").then(|| sort.to_owned())),
-        ],
-    );
+    let pager = Pager::new(&organizations, "/organizations", &filter.pairs());
     html(ListPage {
         past_end: organizations.is_past_end(),
         organizations: organizations.items,
         pager,
         kinds: OrganizationKind::all().collect(),
         countries,
-        kind,
-        country,
-        search,
-        rating,
         ratings: Rating::all().collect(),
-        sort,
+        filter,
     })
 }
 
@@ -176,33 +170,33 @@ fn missions_pager(missions: &Page<MissionDetail>, id: &str) -> Pager {
 }
 
 impl ListPage {
-    /// The query string of the current filters with another sort order, for the column header.
-    fn sort_href(&self, sort: &str) -> String {
-        let query = super::query::query_string(&[
-            ("q", self.search.clone()),
-            ("kind", self.kind.map(|k| k.code().to_owned())),
-            ("country", self.country.clone()),
-            ("rating", self.rating.map(|r| r.code().to_owned())),
-            ("sort", (sort != "name").then(|| sort.to_owned())),
-        ]);
-        if query.is_empty() {
-            "/organizations".to_owned()
-        } else {
-            format!("/organizations?{query}")
-        }
+    /// The list with the current filters in another sort order, for the column header.
+    fn sort_href(&self, order: OrganizationOrder) -> String {
+        let filter = OrganizationFilter {
+            order,
+            ..self.filter.clone()
+        };
+        with_query("/organizations", &filter.pairs())
     }
-}
 
-impl ListPage {
+    /// These rows as CSV.
+    fn download_href(&self) -> String {
+        with_query("/downloads/organizations.csv", &self.filter.pairs())
+    }
+
+    fn is_descending(&self) -> bool {
+        self.filter.order == OrganizationOrder::NameDescending
+    }
+
     fn is_kind(&self, kind: &OrganizationKind) -> bool {
-        self.kind == Some(*kind)
+        self.filter.kind == Some(*kind)
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_deref() == Some(country.iso3.as_str())
     }
 
     fn is_rating(&self, rating: &Rating) -> bool {
-        self.rating == Some(*rating)
+        self.filter.rating == Some(*rating)
     }
 }

@@ -118,6 +118,17 @@ impl<'a> ParamReader<'a> {
         Some(raw.to_owned())
     }
 
+    /// A record id such as `election=tjk-2020-10-11-presidential`.
+    pub fn id(&mut self, name: &str) -> Option<String> {
+        let raw = self.raw(name)?;
+        if crate::csv::cells::is_slug(raw) {
+            Some(raw.to_owned())
+        } else {
+            self.reject(name, raw, "an id such as tjk-2020-10-11-presidential");
+            None
+        }
+    }
+
     /// One of a few fixed words, such as `sort=name` or `sort=-name`.
     pub fn choice(&mut self, name: &str, choices: &[&'static str]) -> Option<&'static str> {
         let raw = self.raw(name)?;
@@ -217,6 +228,22 @@ mod tests {
     }
 }
 
+/// Filters that can be written back into a query string (for pagination, sort and download links).
+pub trait QueryPairs {
+    /// The parameters that are set, by name.
+    fn pairs(&self) -> Vec<(&'static str, Option<String>)>;
+}
+
+/// `path` with the query string of `pairs`, if any is set.
+pub fn with_query(path: &str, pairs: &[(&str, Option<String>)]) -> String {
+    let query = query_string(pairs);
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The links and counts a paginated table shows below itself.
 #[derive(Debug, Clone)]
 pub struct Pager {
@@ -241,12 +268,7 @@ impl Pager {
             if number > 1 {
                 pairs.push(("page", Some(number.to_string())));
             }
-            let query = query_string(&pairs);
-            if query.is_empty() {
-                path.to_owned()
-            } else {
-                format!("{path}?{query}")
-            }
+            with_query(path, &pairs)
         };
         Pager {
             page: page.number(),

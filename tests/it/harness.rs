@@ -114,6 +114,7 @@ pub struct Page {
     pub status: StatusCode,
     pub headers: actix_web::http::header::HeaderMap,
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl TestApp {
@@ -149,21 +150,58 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Page {
+        self.request(test::TestRequest::get().uri(path)).await
+    }
+
+    /// A GET with extra headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = test::TestRequest::get().uri(path);
+        for (name, value) in headers {
+            request = request.insert_header((*name, *value));
+        }
+        self.request(request).await
+    }
+
+    async fn request(&self, request: test::TestRequest) -> Page {
         let service = test::init_service(app(self.state.clone())).await;
-        let response =
-            test::call_service(&service, test::TestRequest::get().uri(path).to_request()).await;
+        let response = test::call_service(&service, request.to_request()).await;
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = test::read_body(response).await;
+        let bytes = test::read_body(response).await.to_vec();
         Page {
             status,
             headers,
-            body: String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 }
 
 impl Page {
+    pub fn header(&self, name: &str) -> String {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The body parsed as CSV: the header, then the rows.
+    pub fn csv(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let mut reader = csv::Reader::from_reader(self.bytes.as_slice());
+        let header = reader
+            .headers()
+            .expect("a header")
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let rows = reader
+            .records()
+            .map(|r| r.expect("a CSV row").iter().map(str::to_owned).collect())
+            .collect();
+        (header, rows)
+    }
+
     pub fn html(&self) -> Html {
         Html::parse_document(&self.body)
     }

@@ -213,6 +213,12 @@ async fn broken_files_are_refused_with_a_clear_message() {
             huge.into_bytes(),
             "sources.csv:2: title: is longer than 10000 characters",
         ),
+        ("countries.csv", b"{\"countries\": [\"TJK\"]}\n".to_vec(), "countries.csv:1: -: the header is \"{\"countries\": [\"TJK\"]}\"; expected \"iso3,name\""),
+        ("countries.csv", b"TJK,Tajikistan\n".to_vec(), "countries.csv:1: -: the header is \"TJK,Tajikistan\"; expected \"iso3,name\""),
+        ("countries.csv", b"iso3,name\nTJK,+992 Tajikistan\n".to_vec(), "countries.csv:2: name: must not begin with \"+\" (a spreadsheet would run it as a formula)"),
+        ("countries.csv", b"iso3,name\nTJK,@Tajikistan\n".to_vec(), "countries.csv:2: name: must not begin with \"@\" (a spreadsheet would run it as a formula)"),
+        ("countries.csv", b"iso3,name\nTJK,\"\tTajikistan\"\n".to_vec(), "countries.csv:2: name: must not begin with a tab (a spreadsheet would run it as a formula)"),
+        ("countries.csv", b"iso3,name\nTJK,Tajikistan\nTJK,Tajik SSR\n".to_vec(), "countries.csv:3: iso3: duplicate id \"TJK\" (first on line 2)"),
         ("countries.csv", b"iso3,name\n".to_vec(), ""),
     ];
     for (name, bytes, expected) in cases {

@@ -1,7 +1,9 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
 mod bad_input;
+mod cli;
 mod credibility;
+mod downloads;
 mod harness;
 mod import;
 mod pages;

@@ -1,0 +1,316 @@
+//! Streamed export of the CSV contract: rows are read in batches by id and written as they come,
+//! so memory stays flat however large a table grows.
+//!
+//! Rows are ordered by id (byte order on both backends), so the same data always exports to the
+//! same bytes: export → import → export reproduces identical files.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use diesel::QueryResult;
+
+use super::ContractFile;
+use crate::db::DbConn;
+use crate::model::country::Country;
+use crate::model::derived;
+use crate::model::election::{Election, ElectionFilter};
+use crate::model::individual::{Individual, IndividualFilter};
+use crate::model::mission::Mission;
+use crate::model::organization::{Organization, OrganizationFilter};
+use crate::model::participation::ParticipationRecord;
+use crate::model::sanction::Sanction;
+use crate::model::source::Source;
+use crate::model::SubjectType;
+
+/// Rows read per query while exporting.
+pub const BATCH: i64 = 1000;
+
+/// Which rows of a file to export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Every row.
+    #[default]
+    All,
+    /// The organizations a list page shows for these filters.
+    Organizations(OrganizationFilter),
+    /// The elections a list page shows for these filters.
+    Elections(ElectionFilter),
+    /// The individuals a list page shows for these filters.
+    Individuals(IndividualFilter),
+    /// The missions at one election.
+    MissionsAt(String),
+}
+
+/// Why an export stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("database: {0}")]
+    Database(#[from] diesel::result::Error),
+    #[error("writing: {0}")]
+    Write(#[from] csv::Error),
+    #[error("writing: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn text(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("")
+}
+
+fn date(value: &Option<NaiveDate>) -> String {
+    value
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn number(value: Option<i32>) -> String {
+    value.map(|n| n.to_string()).unwrap_or_default()
+}
+
+fn boolean(value: bool) -> &'static str {
+    if value {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Reads batches with `next` (rows after a key, in key order) and writes each row with `write`,
+/// until a batch comes back short.
+fn in_batches<T>(
+    mut next: impl FnMut(&str) -> QueryResult<Vec<T>>,
+    key: impl Fn(&T) -> String,
+    mut write: impl FnMut(&T) -> Result<(), ExportError>,
+    full_batch: impl Fn(&[T]) -> bool,
+) -> Result<(), ExportError> {
+    let mut after = String::new();
+    loop {
+        let batch = next(&after)?;
+        for row in &batch {
+            write(row)?;
+        }
+        match batch.last() {
+            Some(last) if full_batch(&batch) => after = key(last),
+            _ => return Ok(()),
+        }
+    }
+}
+
+fn full(batch: &[impl Sized]) -> bool {
+    batch.len() as i64 >= BATCH
+}
+
+/// Writes `file` (the rows `selection` picks) as CSV to `out`, header first, and returns `out`.
+pub fn write_file<W: Write>(
+    conn: &mut DbConn,
+    file: ContractFile,
+    selection: &Selection,
+    out: W,
+) -> Result<W, ExportError> {
+    let mut csv = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    csv.write_record(file.columns())?;
+    let all_organizations = OrganizationFilter::default();
+    let all_elections = ElectionFilter::default();
+    let all_individuals = IndividualFilter::default();
+    match file {
+        ContractFile::Countries => in_batches(
+            |after| Country::export_batch(conn, after, BATCH),
+            |c| c.iso3.clone(),
+            |c| Ok(csv.write_record([c.iso3.as_str(), c.name.as_str()])?),
+            full,
+        )?,
+        ContractFile::Sources => in_batches(
+            |after| Source::export_batch(conn, after, BATCH),
+            |s| s.id.clone(),
+            |s| {
+                Ok(csv.write_record([
+                    s.id.as_str(),
+                    s.url.as_str(),
+                    text(&s.title),
+                    text(&s.publisher),
+                    &date(&s.published_on),
+                    text(&s.archived_url),
+                ])?)
+            },
+            full,
+        )?,
+        ContractFile::Organizations => {
+            let filter = match selection {
+                Selection::Organizations(filter) => filter,
+                _ => &all_organizations,
+            };
+            in_batches(
+                |after| Organization::export_batch(conn, filter, after, BATCH),
+                |o| o.id.clone(),
+                |o| {
+                    Ok(csv.write_record([
+                        o.id.as_str(),
+                        o.name.as_str(),
+                        text(&o.acronym),
+                        o.aliases.as_str(),
+                        o.kind.code(),
+                        text(&o.hq_country),
+                        &date(&o.founded_on),
+                        &date(&o.dissolved_on),
+                        boolean(o.dop_endorser),
+                        boolean(o.benchmark),
+                        text(&o.benchmark_reason),
+                        text(&o.website),
+                        text(&o.notes),
+                    ])?)
+                },
+                full,
+            )?
+        }
+        ContractFile::Elections => {
+            let filter = match selection {
+                Selection::Elections(filter) => filter,
+                _ => &all_elections,
+            };
+            in_batches(
+                |after| Election::export_batch(conn, filter, after, BATCH),
+                |e| e.id.clone(),
+                |e| {
+                    Ok(csv.write_record([
+                        e.id.as_str(),
+                        e.country.as_str(),
+                        &date(&Some(e.held_on)),
+                        e.kind.code(),
+                        &number(e.round),
+                        e.legitimacy.code(),
+                        text(&e.notes),
+                    ])?)
+                },
+                full,
+            )?
+        }
+        ContractFile::Missions => {
+            let election = match selection {
+                Selection::MissionsAt(id) => Some(id.as_str()),
+                _ => None,
+            };
+            in_batches(
+                |after| Mission::export_batch(conn, election, after, BATCH),
+                |m| m.id.clone(),
+                |m| {
+                    Ok(csv.write_record([
+                        m.id.as_str(),
+                        m.organization_id.as_str(),
+                        m.election_id.as_str(),
+                        m.kind.code(),
+                        &number(m.observers),
+                        &date(&m.arrived_on),
+                        m.verdict.code(),
+                        text(&m.verdict_quote),
+                        m.source_id.as_str(),
+                    ])?)
+                },
+                full,
+            )?
+        }
+        ContractFile::Individuals => {
+            let filter = match selection {
+                Selection::Individuals(filter) => filter,
+                _ => &all_individuals,
+            };
+            in_batches(
+                |after| Individual::export_batch(conn, filter, after, BATCH),
+                |i| i.id.clone(),
+                |i| {
+                    Ok(csv.write_record([
+                        i.id.as_str(),
+                        i.name.as_str(),
+                        text(&i.name_original),
+                        text(&i.country),
+                        text(&i.affiliation),
+                        text(&i.notes),
+                    ])?)
+                },
+                full,
+            )?
+        }
+        ContractFile::Participations => in_batches(
+            |after| ParticipationRecord::export_batch(conn, after, BATCH),
+            |p| p.id.clone(),
+            |p| {
+                Ok(csv.write_record([
+                    p.id.as_str(),
+                    p.individual_id.as_str(),
+                    text(&p.mission_id),
+                    p.election_id.as_str(),
+                    p.role.code(),
+                    text(&p.statement),
+                    text(&p.statement_verdict),
+                    p.source_id.as_str(),
+                ])?)
+            },
+            full,
+        )?,
+        ContractFile::Sanctions => in_batches(
+            |after| Sanction::export_batch(conn, after, BATCH),
+            |s| s.id.clone(),
+            |s| {
+                Ok(csv.write_record([
+                    s.id.as_str(),
+                    s.subject_type.code(),
+                    s.subject_id.as_str(),
+                    s.kind.code(),
+                    text(&s.imposed_by),
+                    &date(&s.imposed_on),
+                    s.description.as_str(),
+                    s.source_id.as_str(),
+                ])?)
+            },
+            full,
+        )?,
+        ContractFile::Flags => {
+            for subject_type in SubjectType::all() {
+                in_batches(
+                    |after| derived::flags_batch(conn, subject_type, after, BATCH),
+                    |f| f.1.clone(),
+                    |f| Ok(csv.write_record([&f.0, &f.1, &f.2, &f.3, &f.4])?),
+                    // A batch holds all flags of up to BATCH subjects; it was full if it ended
+                    // on the BATCH-th distinct subject.
+                    |batch| {
+                        let mut subjects: Vec<&str> = batch.iter().map(|f| f.1.as_str()).collect();
+                        subjects.dedup();
+                        subjects.len() as i64 >= BATCH
+                    },
+                )?;
+            }
+        }
+        ContractFile::Ratings => in_batches(
+            |after| derived::ratings_batch(conn, after, BATCH),
+            |r| r.0.clone(),
+            |r| {
+                Ok(csv.write_record([
+                    r.0.as_str(),
+                    r.1.as_str(),
+                    &r.2.to_string(),
+                    &r.3.to_string(),
+                    r.4.as_str(),
+                ])?)
+            },
+            full,
+        )?,
+    }
+    csv.flush()?;
+    csv.into_inner()
+        .map_err(|err| ExportError::Io(std::io::Error::other(err.to_string())))
+}
+
+/// Writes every contract file and `datapackage.json` into `dir`.
+pub fn export_dir(conn: &mut DbConn, dir: &std::path::Path) -> Result<(), ExportError> {
+    std::fs::create_dir_all(dir)?;
+    for file in ContractFile::ALL {
+        let out = std::io::BufWriter::new(std::fs::File::create(dir.join(file.file_name()))?);
+        write_file(conn, file, &Selection::All, out)?.flush()?;
+    }
+    let descriptor = super::datapackage::descriptor();
+    std::fs::write(
+        dir.join("datapackage.json"),
+        serde_json::to_vec_pretty(&descriptor).map_err(std::io::Error::other)?,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! `/downloads`: every file of the CSV contract, streamed, with the data dictionary; the whole
+//! registry as a zip with a Frictionless `datapackage.json`; and filtered slices of the lists.
+
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+
+use actix_web::http::header::{
+    self, ContentDisposition, DispositionParam, DispositionType, EntityTag,
+};
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::NaiveDateTime;
+
+use super::error::AppError;
+use super::query::{ParamReader, Params};
+use super::stream::stream_from;
+use super::{elections, html, individuals, organizations, AppState};
+use crate::credibility::{Methodology, METHODOLOGY};
+use crate::csv::datapackage::{self, LICENCE};
+use crate::csv::dictionary::{self, Column};
+use crate::csv::export::{write_file, ExportError, Selection};
+use crate::csv::ContractFile;
+use crate::model::election::Election;
+use crate::model::{change, stats};
+
+/// How long a CDN or browser may reuse a download before asking again (the ETag makes asking cheap).
+const MAX_AGE: &str = "public, max-age=300";
+
+/// One file as the downloads page lists it.
+struct FileInfo {
+    file: ContractFile,
+    description: &'static str,
+    rows: i64,
+    last_change: Option<NaiveDateTime>,
+    columns: Vec<Column>,
+}
+
+#[derive(Template)]
+#[template(path = "downloads/index.html")]
+struct IndexPage {
+    files: Vec<FileInfo>,
+    methodology: &'static Methodology,
+    licence: (&'static str, &'static str, &'static str),
+}
+
+pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (rows, changes) = state
+        .db
+        .read(|conn| -> Result<_, AppError> {
+            Ok((stats::table_rows(conn)?, change::last_changes(conn)?))
+        })
+        .await?;
+    let latest = changes.iter().map(|(_, at)| *at).max();
+    let files = ContractFile::ALL
+        .into_iter()
+        .map(|file| {
+            let table = file.file_name().trim_end_matches(".csv");
+            let last_change = if file.importable() {
+                changes
+                    .iter()
+                    .find(|(name, _)| name == table)
+                    .map(|(_, at)| *at)
+            } else {
+                latest
+            };
+            FileInfo {
+                file,
+                description: dictionary::describe(file),
+                rows: rows
+                    .iter()
+                    .find(|(name, _)| *name == table)
+                    .map_or(0, |(_, n)| *n),
+                last_change,
+                columns: dictionary::columns(file),
+            }
+        })
+        .collect();
+    html(IndexPage {
+        files,
+        methodology: &METHODOLOGY,
+        licence: LICENCE,
+    })
+}
+
+/// Reads the filters a list page passes to its download.
+fn selection(file: ContractFile, params: &Params) -> Result<Selection, AppError> {
+    let mut reader = ParamReader::new(params);
+    let selection = match file {
+        ContractFile::Organizations => {
+            Selection::Organizations(organizations::read_filter(&mut reader))
+        }
+        ContractFile::Elections => Selection::Elections(elections::read_filter(&mut reader)),
+        ContractFile::Individuals => Selection::Individuals(individuals::read_filter(&mut reader)),
+        ContractFile::Missions => match reader.id("election") {
+            Some(id) => Selection::MissionsAt(id),
+            None => Selection::All,
+        },
+        _ => Selection::All,
+    };
+    reader.finish()?;
+    Ok(selection)
+}
+
+/// The entity tag of a download: the data version, the methodology and what was asked for.
+fn entity_tag(data_version: i64, what: &str, selection: &Selection) -> EntityTag {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    what.hash(&mut hasher);
+    format!("{selection:?}").hash(&mut hasher);
+    EntityTag::new_strong(format!(
+        "{data_version}-m{}-{:016x}",
+        METHODOLOGY.version,
+        hasher.finish()
+    ))
+}
+
+/// A 304 when the client already holds this version.
+fn not_modified(req: &HttpRequest, tag: &EntityTag) -> Option<HttpResponse> {
+    let header = req.headers().get(header::IF_NONE_MATCH)?.to_str().ok()?;
+    let matches = header.split(',').any(|candidate| {
+        let candidate = candidate.trim();
+        candidate == "*" || candidate.trim_start_matches("W/") == tag.to_string()
+    });
+    matches.then(|| {
+        HttpResponse::NotModified()
+            .insert_header(header::ETag(tag.clone()))
+            .insert_header((header::CACHE_CONTROL, MAX_AGE))
+            .finish()
+    })
+}
+
+fn attachment(name: &str) -> ContentDisposition {
+    ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::Filename(name.to_owned())],
+    }
+}
+
+/// `/downloads/{name}`: one contract file (filtered by the list's parameters) or `registry.zip`.
+pub async fn file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    params: web::Query<Params>,
+) -> Result<HttpResponse, AppError> {
+    let name = path.into_inner();
+    if name == "registry.zip" {
+        return registry_zip(state, req).await;
+    }
+    let file = ContractFile::from_file_name(&name)
+        .ok_or_else(|| AppError::not_found("download", &name))?;
+    let selection = selection(file, &params)?;
+    let (data_version, known) = {
+        let selection = selection.clone();
+        state
+            .db
+            .read(move |conn| -> Result<_, AppError> {
+                let known = match &selection {
+                    Selection::MissionsAt(id) => Election::find(conn, id)?.is_some(),
+                    _ => true,
+                };
+                Ok((change::data_version(conn)?, known))
+            })
+            .await?
+    };
+    if let Selection::MissionsAt(id) = &selection {
+        if !known {
+            return Err(AppError::not_found("election", id));
+        }
+    }
+    let tag = entity_tag(data_version, &name, &selection);
+    if let Some(response) = not_modified(&req, &tag) {
+        return Ok(response);
+    }
+    let body = stream_from(state.db.read_pool(), move |conn, out| {
+        write_file(conn, file, &selection, out).map(|_| ())
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(attachment(&name))
+        .insert_header(header::ETag(tag))
+        .insert_header((header::CACHE_CONTROL, MAX_AGE))
+        .streaming(body))
+}
+
+/// Every contract file and `datapackage.json` in one zip, written as it streams.
+async fn registry_zip(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let data_version = state
+        .db
+        .read(|conn| -> Result<_, AppError> { Ok(change::data_version(conn)?) })
+        .await?;
+    let tag = entity_tag(data_version, "registry.zip", &Selection::All);
+    if let Some(response) = not_modified(&req, &tag) {
+        return Ok(response);
+    }
+    let body = stream_from(
+        state.db.read_pool(),
+        |conn, out| -> Result<(), ExportError> {
+            let mut zip = zip::ZipWriter::new_stream(out);
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for file in ContractFile::ALL {
+                zip.start_file(file.file_name(), options)
+                    .map_err(zip_error)?;
+                write_file(conn, file, &Selection::All, &mut zip)?;
+            }
+            zip.start_file("datapackage.json", options)
+                .map_err(zip_error)?;
+            let descriptor = serde_json::to_vec_pretty(&datapackage::descriptor())
+                .map_err(std::io::Error::other)?;
+            zip.write_all(&descriptor)?;
+            zip.finish().map_err(zip_error)?;
+            Ok(())
+        },
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("application/zip")
+        .insert_header(attachment("observer-registry.zip"))
+        .insert_header(header::ETag(tag))
+        .insert_header((header::CACHE_CONTROL, MAX_AGE))
+        .streaming(body))
+}
+
+fn zip_error(err: zip::result::ZipError) -> ExportError {
+    ExportError::Io(std::io::Error::other(err.to_string()))
+}
