@@ -144,6 +144,15 @@ impl TestApp {
         }
     }
 
+    /// The application over a given `Db` (e.g. with a replica); its databases are the caller's.
+    pub fn with_db(db: Db) -> TestApp {
+        TestApp {
+            pool: db.primary().clone(),
+            state: AppState { db },
+            _database: TestDatabase::sqlite(),
+        }
+    }
+
     /// A connection for direct checks.
     pub fn conn(&self) -> db::PooledConn {
         self.pool.get().expect("a connection")

@@ -1,5 +1,6 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
+mod backends;
 mod bad_input;
 mod cli;
 mod credibility;
