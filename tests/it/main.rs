@@ -8,3 +8,4 @@ mod downloads;
 mod harness;
 mod import;
 mod pages;
+mod seed;
