@@ -121,10 +121,13 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), DbError> {
     match conn {
         DbConn::Sqlite(sqlite) => {
             sqlite.batch_execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF;")?;
-            let outcome = sqlite
-                .run_pending_migrations(SQLITE_MIGRATIONS)
-                .map(|_| ())
-                .map_err(|err| DbError::Migration(err.to_string()));
+            // An exclusive transaction makes concurrent migrators wait for each other (each
+            // migration then runs in a savepoint), as the advisory lock does on PostgreSQL.
+            let outcome = sqlite.exclusive_transaction(|conn| {
+                conn.run_pending_migrations(SQLITE_MIGRATIONS)
+                    .map(|_| ())
+                    .map_err(|err| DbError::Migration(err.to_string()))
+            });
             sqlite.batch_execute("PRAGMA foreign_keys = ON;")?;
             outcome
         }
