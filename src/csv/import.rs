@@ -543,8 +543,9 @@ fn check_unique<'a, T>(
     first_line.into_keys().collect()
 }
 
-/// A reference check: the id must be in this batch or already in the database.
+/// A reference check: the id must be in this batch (of `target`) or already in the database.
 struct Known<'a> {
+    target: ContractFile,
     batch: HashSet<&'a str>,
     database: &'a HashSet<String>,
 }
@@ -553,15 +554,29 @@ impl Known<'_> {
     fn has(&self, id: &str) -> bool {
         self.batch.contains(id) || self.database.contains(id)
     }
-}
 
-fn dangling(file: ContractFile, line: u64, column: &str, id: &str, target: &str) -> Problem {
-    Problem::new(
-        file.file_name(),
-        line,
-        column,
-        format!("\"{id}\" is not in {target} nor already in the registry"),
-    )
+    /// Reports `id` (in `column` of `file`, line `line`) unless it is known; an empty id was
+    /// already reported as missing, if it was required.
+    fn require(
+        &self,
+        problems: &mut Vec<Problem>,
+        file: ContractFile,
+        line: u64,
+        column: &str,
+        id: &str,
+    ) {
+        if !id.is_empty() && !self.has(id) {
+            problems.push(Problem::new(
+                file.file_name(),
+                line,
+                column,
+                format!(
+                    "\"{id}\" is not in {} nor already in the registry",
+                    self.target
+                ),
+            ));
+        }
+    }
 }
 
 /// Checks duplicate ids, references and the cross-row rules; fills derived election ids.
@@ -625,43 +640,41 @@ fn check_references(batch: &mut Batch, existing: &Existing, problems: &mut Vec<P
     );
 
     let countries = Known {
+        target: F::Countries,
         batch: country_ids,
         database: &existing.countries,
     };
     let sources = Known {
+        target: F::Sources,
         batch: source_ids,
         database: &existing.sources,
     };
     let organizations = Known {
+        target: F::Organizations,
         batch: org_ids,
         database: &existing.organizations,
     };
     let election_db: HashSet<String> = existing.elections.keys().cloned().collect();
     let elections = Known {
+        target: F::Elections,
         batch: election_ids,
         database: &election_db,
     };
     let mission_db: HashSet<String> = existing.missions.keys().cloned().collect();
     let missions = Known {
+        target: F::Missions,
         batch: mission_ids,
         database: &mission_db,
     };
     let individuals = Known {
+        target: F::Individuals,
         batch: individual_ids,
         database: &existing.individuals,
     };
 
     for row in &batch.organizations {
         if let Some(country) = &row.value.hq_country {
-            if !countries.has(country) {
-                problems.push(dangling(
-                    F::Organizations,
-                    row.line,
-                    "hq_country",
-                    country,
-                    "countries.csv",
-                ));
-            }
+            countries.require(problems, F::Organizations, row.line, "hq_country", country);
         }
     }
 
@@ -673,15 +686,7 @@ fn check_references(batch: &mut Batch, existing: &Existing, problems: &mut Vec<P
         .collect();
     for row in &batch.elections {
         let e = &row.value;
-        if !e.country.is_empty() && !countries.has(&e.country) {
-            problems.push(dangling(
-                F::Elections,
-                row.line,
-                "country",
-                &e.country,
-                "countries.csv",
-            ));
-        }
+        countries.require(problems, F::Elections, row.line, "country", &e.country);
         let key = (
             e.country.clone(),
             e.held_on,
@@ -715,33 +720,21 @@ fn check_references(batch: &mut Batch, existing: &Existing, problems: &mut Vec<P
         .collect();
     for row in &batch.missions {
         let m = &row.value;
-        if !m.organization_id.is_empty() && !organizations.has(&m.organization_id) {
-            problems.push(dangling(
-                F::Missions,
-                row.line,
-                "organization_id",
-                &m.organization_id,
-                "organizations.csv",
-            ));
-        }
-        if !m.election_id.is_empty() && !elections.has(&m.election_id) {
-            problems.push(dangling(
-                F::Missions,
-                row.line,
-                "election_id",
-                &m.election_id,
-                "elections.csv",
-            ));
-        }
-        if !m.source_id.is_empty() && !sources.has(&m.source_id) {
-            problems.push(dangling(
-                F::Missions,
-                row.line,
-                "source_id",
-                &m.source_id,
-                "sources.csv",
-            ));
-        }
+        organizations.require(
+            problems,
+            F::Missions,
+            row.line,
+            "organization_id",
+            &m.organization_id,
+        );
+        elections.require(
+            problems,
+            F::Missions,
+            row.line,
+            "election_id",
+            &m.election_id,
+        );
+        sources.require(problems, F::Missions, row.line, "source_id", &m.source_id);
         let pair = (m.organization_id.clone(), m.election_id.clone());
         match pairs.get(&pair) {
             Some(other) if *other != m.id => problems.push(Problem::new(
@@ -762,15 +755,7 @@ fn check_references(batch: &mut Batch, existing: &Existing, problems: &mut Vec<P
 
     for row in &batch.individuals {
         if let Some(country) = &row.value.country {
-            if !countries.has(country) {
-                problems.push(dangling(
-                    F::Individuals,
-                    row.line,
-                    "country",
-                    country,
-                    "countries.csv",
-                ));
-            }
+            countries.require(problems, F::Individuals, row.line, "country", country);
         }
     }
 
@@ -778,38 +763,26 @@ fn check_references(batch: &mut Batch, existing: &Existing, problems: &mut Vec<P
         let line = row.line;
         let given = row.value.election_given;
         let p = &mut row.value.participation;
-        if !p.individual_id.is_empty() && !individuals.has(&p.individual_id) {
-            problems.push(dangling(
-                F::Participations,
-                line,
-                "individual_id",
-                &p.individual_id,
-                "individuals.csv",
-            ));
-        }
-        if !p.source_id.is_empty() && !sources.has(&p.source_id) {
-            problems.push(dangling(
-                F::Participations,
-                line,
-                "source_id",
-                &p.source_id,
-                "sources.csv",
-            ));
-        }
-        if given && !p.election_id.is_empty() && !elections.has(&p.election_id) {
-            problems.push(dangling(
+        individuals.require(
+            problems,
+            F::Participations,
+            line,
+            "individual_id",
+            &p.individual_id,
+        );
+        sources.require(problems, F::Participations, line, "source_id", &p.source_id);
+        if given {
+            elections.require(
+                problems,
                 F::Participations,
                 line,
                 "election_id",
                 &p.election_id,
-                "elections.csv",
-            ));
+            );
         }
         if let Some(mission_id) = p.mission_id.as_deref().filter(|id| !id.is_empty()) {
             match mission_elections.get(mission_id) {
-                None if !missions.has(mission_id) => {
-                    problems.push(dangling(F::Participations, line, "mission_id", mission_id, "missions.csv"))
-                }
+                None => missions.require(problems, F::Participations, line, "mission_id", mission_id),
                 Some(mission_election) if !given => p.election_id = mission_election.clone(),
                 Some(mission_election) if *mission_election != p.election_id => {
                     problems.push(Problem::new(
@@ -829,32 +802,18 @@ fn check_references(batch: &mut Batch, existing: &Existing, problems: &mut Vec<P
 
     for row in &batch.sanctions {
         let s = &row.value;
-        let known = match s.subject_type {
-            SubjectType::Organization => organizations.has(&s.subject_id),
-            SubjectType::Individual => individuals.has(&s.subject_id),
+        let subjects = match s.subject_type {
+            SubjectType::Organization => &organizations,
+            SubjectType::Individual => &individuals,
         };
-        if !s.subject_id.is_empty() && !known {
-            let target = match s.subject_type {
-                SubjectType::Organization => "organizations.csv",
-                SubjectType::Individual => "individuals.csv",
-            };
-            problems.push(dangling(
-                F::Sanctions,
-                row.line,
-                "subject_id",
-                &s.subject_id,
-                target,
-            ));
-        }
-        if !s.source_id.is_empty() && !sources.has(&s.source_id) {
-            problems.push(dangling(
-                F::Sanctions,
-                row.line,
-                "source_id",
-                &s.source_id,
-                "sources.csv",
-            ));
-        }
+        subjects.require(
+            problems,
+            F::Sanctions,
+            row.line,
+            "subject_id",
+            &s.subject_id,
+        );
+        sources.require(problems, F::Sanctions, row.line, "source_id", &s.source_id);
     }
 }
 

@@ -143,9 +143,19 @@ impl Mission {
         })
     }
 
-    /// The missions at the most recent elections.
+    /// The missions at the most recent elections. It looks only at the latest elections that
+    /// have missions (through the index on `held_on`), so its cost does not grow with the table.
     pub fn most_recent(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<MissionDetail>> {
+        let recent_elections = elections::table
+            .filter(diesel::dsl::exists(
+                missions::table.filter(missions::election_id.eq(elections::id)),
+            ))
+            .order((elections::held_on.desc(), elections::id.asc()))
+            .limit(limit)
+            .select(elections::id);
+        let recent: Vec<String> = recent_elections.load(conn)?;
         details!()
+            .filter(missions::election_id.eq_any(&recent))
             .order((
                 elections::held_on.desc(),
                 organizations::benchmark.desc(),

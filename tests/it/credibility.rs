@@ -198,3 +198,23 @@ async fn ratings_follow_every_import() {
         "a dry run changes nothing"
     );
 }
+
+#[actix_web::test]
+async fn sanctions_are_shown_with_their_sources_and_flag() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/organizations/afric").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.text(".verdict-box .rating"), "Low quality");
+    assert!(page
+        .text(".flag-sanctioned_or_exposed")
+        .contains("sanctioned, exposed or dissolved"));
+    let sanctions = page.texts(".sanctions li");
+    assert!(
+        sanctions.iter().any(|s| s.starts_with("Sanction")),
+        "{sanctions:?}"
+    );
+    assert!(page
+        .links(".sanctions a.source")
+        .iter()
+        .all(|href| href.starts_with("http")));
+}
