@@ -7,9 +7,10 @@ use super::election::{Election, ElectionInCountry};
 use super::organization::OrganizationRef;
 use super::source::Source;
 use super::{MissionKind, Page, PageRequest, Verdict};
-use crate::credibility::{Comparison, Methodology};
+use crate::credibility::{Comparison, Methodology, Rating};
 use crate::db::schema::{
-    countries, election_consensus, elections, missions, organizations, sources,
+    countries, election_consensus, elections, missions, organization_ratings, organizations,
+    sources,
 };
 use crate::db::DbConn;
 
@@ -38,6 +39,8 @@ pub struct MissionDetail {
     pub election: ElectionInCountry,
     pub source: Source,
     pub consensus: Option<f64>,
+    /// The observing organization's stored rating.
+    pub organization_rating: Option<Rating>,
 }
 
 type DetailRow = (
@@ -47,13 +50,14 @@ type DetailRow = (
     String,
     Source,
     Option<f64>,
+    Option<String>,
 );
 
 /// The join every mission listing reads from.
 macro_rules! details {
     () => {
         missions::table
-            .inner_join(organizations::table)
+            .inner_join(organizations::table.left_join(organization_ratings::table))
             .inner_join(
                 elections::table
                     .inner_join(countries::table)
@@ -67,13 +71,14 @@ macro_rules! details {
                 countries::name,
                 Source::as_select(),
                 election_consensus::consensus.nullable(),
+                organization_ratings::rating.nullable(),
             ))
     };
 }
 
 impl MissionDetail {
     fn from_row(
-        (mission, organization, election, country_name, source, consensus): DetailRow,
+        (mission, organization, election, country_name, source, consensus, rating): DetailRow,
     ) -> Self {
         MissionDetail {
             mission,
@@ -84,6 +89,7 @@ impl MissionDetail {
             },
             source,
             consensus,
+            organization_rating: rating.and_then(|code| code.parse().ok()),
         }
     }
 

@@ -222,7 +222,7 @@ async fn an_election_puts_every_verdict_side_by_side_benchmarks_first() {
     let rows = page.texts("table.missions tbody tr");
     assert!(rows.len() >= 2);
     assert!(
-        rows[0].contains("ODIHR") && rows[0].contains("benchmark"),
+        rows[0].contains("ODIHR") && rows[0].contains("Benchmark"),
         "{rows:?}"
     );
     assert!(rows[0].contains("Negative"));
@@ -231,6 +231,10 @@ async fn an_election_puts_every_verdict_side_by_side_benchmarks_first() {
         .find(|r| r.contains("(SCO)"))
         .expect("the SCO mission");
     assert!(sco.contains("Positive"));
+    assert!(
+        sco.contains("Low quality"),
+        "each observer's rating is shown beside it"
+    );
     assert!(page.links("a").contains(&"/countries/TJK".to_owned()));
 
     let presidential = app.get("/elections/tjk-2020-10-11-presidential").await;
