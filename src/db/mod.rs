@@ -120,16 +120,18 @@ pub fn pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, DbError> {
 pub fn migrate(conn: &mut DbConn) -> Result<(), DbError> {
     match conn {
         DbConn::Sqlite(sqlite) => {
-            sqlite.batch_execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF;")?;
-            // An exclusive transaction makes concurrent migrators wait for each other (each
-            // migration then runs in a savepoint), as the advisory lock does on PostgreSQL.
-            let outcome = sqlite.exclusive_transaction(|conn| {
-                conn.run_pending_migrations(SQLITE_MIGRATIONS)
-                    .map(|_| ())
-                    .map_err(|err| DbError::Migration(err.to_string()))
-            });
-            sqlite.batch_execute("PRAGMA foreign_keys = ON;")?;
-            outcome
+            // Switching to WAL needs the file to itself; another process starting at the same
+            // moment may hold it for a few milliseconds, which SQLite reports without waiting.
+            let mut attempts = 0;
+            loop {
+                match migrate_sqlite(sqlite) {
+                    Err(err) if is_locked(&err) && attempts < 100 => {
+                        attempts += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    outcome => return outcome,
+                }
+            }
         }
         DbConn::Pg(pg) => {
             pg.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK_KEY})"))?;
@@ -141,6 +143,24 @@ pub fn migrate(conn: &mut DbConn) -> Result<(), DbError> {
             outcome
         }
     }
+}
+
+fn migrate_sqlite(sqlite: &mut SqliteConnection) -> Result<(), DbError> {
+    sqlite.batch_execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = OFF;")?;
+    // An exclusive transaction makes concurrent migrators wait for each other (each migration
+    // then runs in a savepoint), as the advisory lock does on PostgreSQL.
+    let outcome = sqlite.exclusive_transaction(|conn| {
+        conn.run_pending_migrations(SQLITE_MIGRATIONS)
+            .map(|_| ())
+            .map_err(|err| DbError::Migration(err.to_string()))
+    });
+    sqlite.batch_execute("PRAGMA foreign_keys = ON;")?;
+    outcome
+}
+
+fn is_locked(err: &DbError) -> bool {
+    let message = err.to_string();
+    message.contains("database is locked") || message.contains("database is busy")
 }
 
 /// Reverts every migration (used by the migration tests).

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 use super::error::AppError;
 use super::query::{ParamReader, Params};
 use super::stream::stream_from;
-use super::{elections, html, individuals, organizations, AppState};
+use super::{elections, etag_matches, html, individuals, organizations, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
 use crate::csv::datapackage::{self, LICENCE};
 use crate::csv::dictionary::{self, Column};
@@ -115,12 +115,8 @@ fn entity_tag(data_version: i64, what: &str, selection: &Selection) -> EntityTag
 
 /// A 304 when the client already holds this version.
 fn not_modified(req: &HttpRequest, tag: &EntityTag) -> Option<HttpResponse> {
-    let header = req.headers().get(header::IF_NONE_MATCH)?.to_str().ok()?;
-    let matches = header.split(',').any(|candidate| {
-        let candidate = candidate.trim();
-        candidate == "*" || candidate.trim_start_matches("W/") == tag.to_string()
-    });
-    matches.then(|| {
+    let asked = req.headers().get(header::IF_NONE_MATCH)?.to_str().ok();
+    etag_matches(asked, &tag.to_string()).then(|| {
         HttpResponse::NotModified()
             .insert_header(header::ETag(tag.clone()))
             .insert_header((header::CACHE_CONTROL, MAX_AGE))

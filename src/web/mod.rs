@@ -14,9 +14,11 @@ pub mod organizations;
 pub mod query;
 pub mod stream;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::http::header::{self, EntityTag};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
 use actix_web::{web, App, HttpRequest, HttpResponse};
 use askama::Template;
 
@@ -51,6 +53,7 @@ pub fn app(
             }])
             .into()
         }))
+        .wrap(from_fn(not_modified))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
         .wrap(
@@ -81,11 +84,58 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NoSuchPage(req.path().to_owned()))
 }
 
-/// Renders a page as a cacheable HTML response.
+/// Renders a page as a cacheable HTML response whose `ETag` is a hash of its bytes.
 pub fn html(page: impl Template) -> Result<HttpResponse, AppError> {
     let body = page.render()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(&body, &mut hasher);
+    let tag = EntityTag::new_strong(format!("{:016x}", std::hash::Hasher::finish(&hasher)));
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=60"))
+        .insert_header(header::ETag(tag))
         .body(body))
+}
+
+/// Whether an `If-None-Match` header value names the entity tag `tag` (as written in a header).
+pub(crate) fn etag_matches(if_none_match: Option<&str>, tag: &str) -> bool {
+    if_none_match.is_some_and(|asked| {
+        asked.split(',').any(|candidate| {
+            let candidate = candidate.trim();
+            candidate == "*" || candidate.trim_start_matches("W/") == tag
+        })
+    })
+}
+
+/// Answers `304 Not Modified` when a successful response carries the `ETag` the client sent in
+/// `If-None-Match`, so a CDN or browser revalidating an unchanged page gets no body.
+async fn not_modified(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let asked = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let response = next.call(req).await?;
+    let tag = response
+        .headers()
+        .get(header::ETAG)
+        .and_then(|value| value.to_str().ok());
+    let matches = match tag {
+        Some(tag) if response.status() == StatusCode::OK => etag_matches(asked.as_deref(), tag),
+        _ => false,
+    };
+    if matches {
+        let (request, response) = response.into_parts();
+        let mut not_modified = HttpResponse::NotModified();
+        for name in [header::ETAG, header::CACHE_CONTROL] {
+            if let Some(value) = response.headers().get(&name) {
+                not_modified.insert_header((name, value.clone()));
+            }
+        }
+        return Ok(ServiceResponse::new(request, not_modified.finish()).map_into_right_body());
+    }
+    Ok(response.map_into_left_body())
 }

@@ -381,3 +381,30 @@ async fn every_internal_link_leads_somewhere_real() {
     }
     assert!(visited > 300, "crawled {visited} pages");
 }
+
+#[actix_web::test]
+async fn pages_carry_an_etag_and_answer_304_when_unchanged() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/organizations/sco").await;
+    let tag = page.header("etag");
+    assert!(tag.starts_with('"') && tag.len() > 2, "{tag}");
+    assert_eq!(page.header("cache-control"), "public, max-age=60");
+    let again = app
+        .get_with("/organizations/sco", &[("If-None-Match", &tag)])
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.bytes.is_empty());
+    assert_eq!(again.header("etag"), tag);
+    let other = app
+        .get_with("/organizations/osce-odihr", &[("If-None-Match", &tag)])
+        .await;
+    assert_eq!(other.status, StatusCode::OK, "another page has another tag");
+    let missing = app
+        .get_with("/organizations/nope", &[("If-None-Match", "*")])
+        .await;
+    assert_eq!(
+        missing.status,
+        StatusCode::NOT_FOUND,
+        "errors are never 304"
+    );
+}
