@@ -61,24 +61,19 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let cli = Cli::parse();
     match cli.command {
-        None => serve(cli.database_url, ServeArgs::default_with_env()),
+        None => serve(cli.database_url, default_serve_args()),
         Some(Command::Serve(args)) => serve(cli.database_url, args),
         Some(Command::Import { dir, dry_run }) => import(cli.database_url, &dir, dry_run),
         Some(Command::Export { dir }) => export(cli.database_url, &dir),
     }
 }
 
-impl ServeArgs {
-    /// The serve settings when no subcommand is given: flags cannot be passed, the environment can.
-    fn default_with_env() -> ServeArgs {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        ServeArgs {
-            bind: var("BIND"),
-            port: var("PORT"),
-            replica_url: var("DATABASE_REPLICA_URL"),
-            seed_dir: var("SEED_DIR").map_or_else(|| PathBuf::from("seed"), PathBuf::from),
-            pool_size: var("POOL_SIZE").and_then(|v| v.parse().ok()).unwrap_or(8),
-        }
+/// The serve settings when no subcommand is given: those of a bare `serve`, so that the
+/// environment (`BIND`, `PORT`, ...) still applies.
+fn default_serve_args() -> ServeArgs {
+    match Cli::parse_from(["observer-registry", "serve"]).command {
+        Some(Command::Serve(args)) => args,
+        _ => ServeArgs::default(),
     }
 }
 

@@ -15,16 +15,15 @@ pub const PER_PAGE: i64 = 25;
 const MAX_PAGE: i64 = 1_000_000;
 
 /// Collects the problems of a query string while its parameters are read.
-#[derive(Default)]
 pub struct ParamReader<'a> {
-    params: Option<&'a Params>,
+    params: &'a Params,
     problems: Vec<InvalidParam>,
 }
 
 impl<'a> ParamReader<'a> {
     pub fn new(params: &'a Params) -> Self {
         ParamReader {
-            params: Some(params),
+            params,
             problems: Vec::new(),
         }
     }
@@ -32,7 +31,7 @@ impl<'a> ParamReader<'a> {
     /// The non-empty value of `name` (an empty value means "any", as an HTML form sends it).
     fn raw(&self, name: &str) -> Option<&'a str> {
         self.params
-            .and_then(|params| params.get(name))
+            .get(name)
             .map(|value| value.trim())
             .filter(|value| !value.is_empty())
     }
