@@ -56,6 +56,10 @@ def fetch(path):
 subprocess.run([sys.executable, "tests/bench/generate.py", data, SCALE], check=True)
 generate_note = subprocess.run(["du", "-sh", data], capture_output=True, text=True).stdout.split()[0]
 
+with open(os.path.join(data, "missions.csv")) as f:
+    f.readline()
+    first_mission = f.readline().split(",")[0]
+
 import_seconds = timed([BINARY, "import", data])
 import_peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -79,7 +83,7 @@ try:
         "/elections",
         "/elections?year=2020&page=20",
         "/elections/el-012345",
-        "/missions/" + "m-00000-000000",
+        "/missions/" + first_mission,
         "/individuals",
         "/individuals?q=person+99999",
         "/individuals/p-012345",
