@@ -120,17 +120,6 @@ impl Election {
             request: page,
         })
     }
-
-    /// Every election held in a country, newest first.
-    pub fn held_in(conn: &mut DbConn, iso3: &str) -> QueryResult<Vec<ElectionInCountry>> {
-        elections::table
-            .inner_join(countries::table)
-            .filter(elections::country.eq(iso3))
-            .order((elections::held_on.desc(), elections::id.asc()))
-            .select((Election::as_select(), countries::name))
-            .load(conn)
-            .map(|rows| rows.into_iter().map(ElectionInCountry::from_row).collect())
-    }
 }
 
 /// The first and last day of a year, if chrono can represent it.

@@ -130,15 +130,6 @@ impl Individual {
             request: page,
         })
     }
-
-    /// The individuals from a country, by name.
-    pub fn from_country(conn: &mut DbConn, iso3: &str) -> QueryResult<Vec<Individual>> {
-        individuals::table
-            .filter(individuals::country.eq(iso3))
-            .order((individuals::sort_name, individuals::id))
-            .select(Individual::as_select())
-            .load(conn)
-    }
 }
 
 impl Individual {

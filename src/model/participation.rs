@@ -1,5 +1,7 @@
 //! Participations: an individual in a mission, or at an election when no group sent them.
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
 use super::election::{Election, ElectionInCountry};
@@ -94,58 +96,64 @@ pub struct ParticipationDetail {
     pub source: Source,
 }
 
-type DetailRow = (
-    ParticipationRecord,
-    Individual,
-    Election,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Source,
-);
+type DetailRow = (ParticipationRecord, Individual, Election, String, Source);
 
+/// The join every participation listing reads from. The sending organizations are read in a
+/// second query (see [`details`]): a LEFT JOIN onto a joined pair makes SQLite build the pair for
+/// the whole missions table on every request.
 macro_rules! details {
     () => {
         participations::table
             .inner_join(individuals::table)
             .inner_join(elections::table.inner_join(countries::table))
             .inner_join(sources::table)
-            .left_join(missions::table.inner_join(organizations::table))
             .select((
                 ParticipationRecord::as_select(),
                 Individual::as_select(),
                 Election::as_select(),
                 countries::name,
-                organizations::id.nullable(),
-                organizations::name.nullable(),
-                organizations::acronym.nullable(),
                 Source::as_select(),
             ))
     };
 }
 
-fn details(rows: Vec<DetailRow>) -> QueryResult<Vec<ParticipationDetail>> {
+/// Completes the rows with the organizations that sent the individuals, in one query.
+fn details(conn: &mut DbConn, rows: Vec<DetailRow>) -> QueryResult<Vec<ParticipationDetail>> {
+    let mission_ids: Vec<&str> = rows
+        .iter()
+        .filter_map(|(record, ..)| record.mission_id.as_deref())
+        .collect();
+    let senders: HashMap<String, SendingOrganization> = missions::table
+        .inner_join(organizations::table)
+        .filter(missions::id.eq_any(&mission_ids))
+        .select((
+            missions::id,
+            organizations::id,
+            organizations::name,
+            organizations::acronym,
+        ))
+        .load::<(String, String, String, Option<String>)>(conn)?
+        .into_iter()
+        .map(|(mission, id, name, acronym)| (mission, SendingOrganization { id, name, acronym }))
+        .collect();
     rows.into_iter()
-        .map(
-            |(record, individual, election, country_name, org_id, org_name, acronym, source)| {
-                let organization = org_id.zip(org_name).map(|(id, name)| SendingOrganization {
-                    id,
-                    name,
-                    acronym,
-                });
-                Ok(ParticipationDetail {
-                    participation: Participation::try_from(record)?,
-                    individual,
-                    election: ElectionInCountry {
-                        election,
-                        country_name,
-                    },
-                    organization,
-                    source,
-                })
-            },
-        )
+        .map(|(record, individual, election, country_name, source)| {
+            let organization = record
+                .mission_id
+                .as_deref()
+                .and_then(|mission| senders.get(mission))
+                .cloned();
+            Ok(ParticipationDetail {
+                participation: Participation::try_from(record)?,
+                individual,
+                election: ElectionInCountry {
+                    election,
+                    country_name,
+                },
+                organization,
+                source,
+            })
+        })
         .collect()
 }
 
@@ -159,7 +167,7 @@ impl Participation {
             .filter(participations::individual_id.eq(individual_id))
             .order((elections::held_on.desc(), participations::id.asc()))
             .load::<DetailRow>(conn)
-            .and_then(details)
+            .and_then(|rows| details(conn, rows))
     }
 
     /// The named members of a mission.
@@ -171,7 +179,7 @@ impl Participation {
             .filter(participations::mission_id.eq(mission_id))
             .order((individuals::sort_name.asc(), participations::id.asc()))
             .load::<DetailRow>(conn)
-            .and_then(details)
+            .and_then(|rows| details(conn, rows))
     }
 
     /// Every named individual at an election, with or without a mission.
@@ -183,7 +191,7 @@ impl Participation {
             .filter(participations::election_id.eq(election_id))
             .order((individuals::sort_name.asc(), participations::id.asc()))
             .load::<DetailRow>(conn)
-            .and_then(details)
+            .and_then(|rows| details(conn, rows))
     }
 }
 

@@ -6,9 +6,10 @@ use askama::Template;
 use super::error::AppError;
 use super::{html, AppState};
 use crate::model::country::Country;
-use crate::model::election::{Election, ElectionInCountry};
-use crate::model::individual::Individual;
+use crate::model::election::{Election, ElectionFilter, ElectionListing};
+use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
 use crate::model::organization::{Organization, OrganizationRef};
+use crate::model::{Page, PageRequest};
 
 #[derive(Template)]
 #[template(path = "countries/list.html")]
@@ -28,10 +29,14 @@ pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, AppError> 
 #[template(path = "countries/show.html")]
 struct ShowPage {
     country: Country,
-    elections: Vec<ElectionInCountry>,
+    /// The most recent elections held here; `elections.total` counts them all.
+    elections: Page<ElectionListing>,
     organizations: Vec<OrganizationRef>,
-    individuals: Vec<Individual>,
+    individuals: Page<IndividualListing>,
 }
+
+/// How many elections and individuals a country page lists before linking to the full list.
+const SHOWN: i64 = 50;
 
 pub async fn show(
     state: web::Data<AppState>,
@@ -48,11 +53,20 @@ pub async fn show(
             let Some(country) = Country::find(conn, &lookup)? else {
                 return Ok(None);
             };
+            let first = PageRequest::new(1, SHOWN);
+            let elections = ElectionFilter {
+                country: Some(lookup.clone()),
+                ..ElectionFilter::default()
+            };
+            let individuals = IndividualFilter {
+                country: Some(lookup.clone()),
+                ..IndividualFilter::default()
+            };
             Ok(Some((
                 country,
-                Election::held_in(conn, &lookup)?,
+                Election::list(conn, &elections, first)?,
                 Organization::based_in(conn, &lookup)?,
-                Individual::from_country(conn, &lookup)?,
+                Individual::list(conn, &individuals, first)?,
             )))
         })
         .await?;

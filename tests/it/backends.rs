@@ -98,7 +98,6 @@ fn every_select(conn: &mut DbConn) {
     Organization::export_batch(conn, &Default::default(), "", 10).unwrap();
     Election::find(conn, "tjk-2020-10-11-presidential").unwrap();
     Election::list(conn, &Default::default(), page).unwrap();
-    Election::held_in(conn, "TJK").unwrap();
     Election::export_batch(conn, &Default::default(), "", 10).unwrap();
     Mission::find(conn, "sco-tjk-2020-10-11-presidential").unwrap();
     Mission::at_election(conn, "tjk-2020-10-11-presidential").unwrap();
@@ -108,7 +107,6 @@ fn every_select(conn: &mut DbConn) {
     Mission::export_batch(conn, None, "", 10).unwrap();
     Individual::find(conn, "vladimir-norov").unwrap();
     Individual::list(conn, &Default::default(), page).unwrap();
-    Individual::from_country(conn, "UZB").unwrap();
     Individual::export_batch(conn, &Default::default(), "", 10).unwrap();
     Participation::of_individual(conn, "vladimir-norov").unwrap();
     Participation::in_mission(conn, "sco-tjk-2020-10-11-presidential").unwrap();
