@@ -16,16 +16,20 @@
 
 mod assess;
 mod consensus;
+mod registry;
 
 #[cfg(test)]
 mod tests;
 
 pub use assess::{
-    assess_individual, assess_organization, assess_registry, ElectionFacts, Flag, FlagKind,
-    IndividualFacts, MissionFacts, OrganizationAssessment, OrganizationFacts, ParticipationFacts,
-    Rating, RegistryAssessment, RegistryFacts, RegistryMission, RegistryParticipation,
+    assess_individual, assess_organization, Flag, FlagKind, IndividualFacts, MissionFacts,
+    OrganizationAssessment, OrganizationFacts, ParticipationFacts, Rating,
 };
 pub use consensus::{benchmark_consensus, consensus_reading, Comparison};
+pub use registry::{
+    assess_registry, ElectionFacts, RegistryAssessment, RegistryFacts, RegistryMission,
+    RegistryParticipation,
+};
 
 /// The thresholds of one version of the methodology.
 #[derive(Debug, Clone, PartialEq)]

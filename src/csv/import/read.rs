@@ -1,0 +1,306 @@
+//! Reading the files of an import: headers, CSV structure, and every cell into typed rows.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::{Batch, ParticipationRow, Row};
+use crate::csv::cells::{shorten, Cells};
+use crate::csv::{ContractFile, Problem};
+use crate::model::country::Country;
+use crate::model::election::Election;
+use crate::model::individual::Individual;
+use crate::model::mission::Mission;
+use crate::model::organization::Organization;
+use crate::model::participation::Participation;
+use crate::model::sanction::Sanction;
+use crate::model::source::Source;
+use crate::model::{
+    ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, SubjectType,
+    Verdict,
+};
+
+/// Reads one file: its header, then each row into typed values.
+pub(super) fn read_file(
+    path: &Path,
+    file: ContractFile,
+    batch: &mut Batch,
+    problems: &mut Vec<Problem>,
+) {
+    let name = file.file_name();
+    let mut bytes = Vec::new();
+    if let Err(err) = File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+        problems.push(Problem::new(name, 0, "-", format!("cannot be read: {err}")));
+        return;
+    }
+    if bytes.is_empty() {
+        problems.push(Problem::new(
+            name,
+            1,
+            "-",
+            format!(
+                "the file is empty; expected the header: {}",
+                file.columns().join(",")
+            ),
+        ));
+        return;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if let Err(err) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..err.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        problems.push(Problem::new(
+            name,
+            line,
+            "-",
+            "is not valid UTF-8 text (save the file as CSV UTF-8)",
+        ));
+        return;
+    }
+    if let Some(line) = unclosed_quote(bytes) {
+        problems.push(Problem::new(
+            name,
+            line,
+            "-",
+            "a quote opened on this line is never closed",
+        ));
+        return;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(err)) => {
+            problems.push(Problem::new(
+                name,
+                1,
+                "-",
+                format!("is not a CSV file: {err}"),
+            ));
+            return;
+        }
+        None => {
+            problems.push(Problem::new(
+                name,
+                1,
+                "-",
+                format!("has no header; expected: {}", file.columns().join(",")),
+            ));
+            return;
+        }
+    };
+    let found: Vec<&str> = header.iter().collect();
+    if found != file.columns() {
+        problems.push(Problem::new(
+            name,
+            1,
+            "-",
+            format!(
+                "the header is \"{}\"; expected \"{}\"",
+                shorten(&found.join(",")),
+                file.columns().join(",")
+            ),
+        ));
+        return;
+    }
+    batch.present.push(file);
+    let columns = file.columns();
+    for (index, record) in records.enumerate() {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                let line = err.position().map_or(index as u64 + 2, |p| p.line());
+                problems.push(Problem::new(
+                    name,
+                    line,
+                    "-",
+                    format!("cannot be read as CSV: {err}"),
+                ));
+                return;
+            }
+        };
+        let line = record.position().map_or(index as u64 + 2, |p| p.line());
+        if record.len() != columns.len() {
+            problems.push(Problem::new(
+                name,
+                line,
+                "-",
+                format!("has {} cells; expected {}", record.len(), columns.len()),
+            ));
+            continue;
+        }
+        let mut cells = Cells::new(name, line, columns, record.iter().collect(), problems);
+        parse_row(file, &mut cells, batch);
+    }
+}
+
+/// The line where a quoted cell opens and never closes (the CSV reader would run it to the end
+/// of the file silently).
+fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
+    let mut line = 1;
+    let mut opened_on = None;
+    for byte in bytes {
+        match byte {
+            b'"' => {
+                opened_on = if opened_on.is_some() {
+                    None
+                } else {
+                    Some(line)
+                }
+            }
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    opened_on
+}
+
+/// Parses one row of `file` into the batch.
+fn parse_row(file: ContractFile, cells: &mut Cells<'_>, batch: &mut Batch) {
+    let line = cells.line();
+    match file {
+        ContractFile::Countries => {
+            let value = Country {
+                iso3: cells.country("iso3"),
+                name: cells.text("name"),
+            };
+            batch.countries.push(Row { line, value });
+        }
+        ContractFile::Sources => {
+            let value = Source {
+                id: cells.id("id"),
+                url: cells.url("url"),
+                title: cells.opt_text("title"),
+                publisher: cells.opt_text("publisher"),
+                published_on: cells.opt_date("published_on"),
+                archived_url: cells.opt_url("archived_url"),
+            };
+            batch.sources.push(Row { line, value });
+        }
+        ContractFile::Organizations => {
+            let kinds: Vec<OrganizationKind> = OrganizationKind::all().collect();
+            let value = Organization {
+                id: cells.id("id"),
+                name: cells.text("name"),
+                acronym: cells.opt_text("acronym"),
+                aliases: cells.opt_text("aliases").unwrap_or_default(),
+                kind: cells.code("kind", &kinds, OrganizationKind::Other),
+                hq_country: cells.opt_country("hq_country"),
+                founded_on: cells.opt_date("founded_on"),
+                dissolved_on: cells.opt_date("dissolved_on"),
+                dop_endorser: cells.boolean("dop_endorser"),
+                benchmark: cells.boolean("benchmark"),
+                benchmark_reason: cells.opt_text("benchmark_reason"),
+                website: cells.opt_url("website"),
+                notes: cells.opt_text("notes"),
+            };
+            if value
+                .aliases
+                .split('|')
+                .any(|alias| alias.trim() != alias || alias.is_empty())
+                && !value.aliases.is_empty()
+            {
+                cells.problem(
+                    "aliases",
+                    "must be names separated by | with no empty names or spaces around them",
+                );
+            }
+            if let (Some(founded), Some(dissolved)) = (value.founded_on, value.dissolved_on) {
+                if dissolved < founded {
+                    cells.problem("dissolved_on", "is before founded_on");
+                }
+            }
+            batch.organizations.push(Row { line, value });
+        }
+        ContractFile::Elections => {
+            let kinds: Vec<ElectionKind> = ElectionKind::all().collect();
+            let legitimacies: Vec<Legitimacy> = Legitimacy::all().collect();
+            let value = Election {
+                id: cells.id("id"),
+                country: cells.country("country"),
+                held_on: cells.date("held_on"),
+                kind: cells.code("kind", &kinds, ElectionKind::Other),
+                round: cells.opt_int("round", 1),
+                legitimacy: cells.code("legitimacy", &legitimacies, Legitimacy::Recognized),
+                notes: cells.opt_text("notes"),
+            };
+            batch.elections.push(Row { line, value });
+        }
+        ContractFile::Missions => {
+            let kinds: Vec<MissionKind> = MissionKind::all().collect();
+            let verdicts: Vec<Verdict> = Verdict::all().collect();
+            let value = Mission {
+                id: cells.id("id"),
+                organization_id: cells.id("organization_id"),
+                election_id: cells.id("election_id"),
+                kind: cells.code("kind", &kinds, MissionKind::Unknown),
+                observers: cells.opt_int("observers", 0),
+                arrived_on: cells.opt_date("arrived_on"),
+                verdict: cells.code("verdict", &verdicts, Verdict::None),
+                verdict_quote: cells.opt_text("verdict_quote"),
+                source_id: cells.id("source_id"),
+            };
+            batch.missions.push(Row { line, value });
+        }
+        ContractFile::Individuals => {
+            let value = Individual {
+                id: cells.id("id"),
+                name: cells.text("name"),
+                name_original: cells.opt_text("name_original"),
+                country: cells.opt_country("country"),
+                affiliation: cells.opt_text("affiliation"),
+                notes: cells.opt_text("notes"),
+            };
+            batch.individuals.push(Row { line, value });
+        }
+        ContractFile::Participations => {
+            let roles: Vec<Role> = Role::all().collect();
+            let verdicts: Vec<Verdict> = Verdict::all().collect();
+            let election_id = cells.opt_id("election_id");
+            let value = Participation {
+                id: cells.id("id"),
+                individual_id: cells.id("individual_id"),
+                mission_id: cells.opt_id("mission_id"),
+                election_id: election_id.clone().unwrap_or_default(),
+                role: cells.code("role", &roles, Role::Other),
+                statement: cells.opt_text("statement"),
+                statement_verdict: cells.opt_code("statement_verdict", &verdicts),
+                source_id: cells.id("source_id"),
+            };
+            if value.mission_id.is_none() && election_id.is_none() {
+                cells.problem("election_id", "is required when mission_id is empty");
+            }
+            if value.statement.is_none() && value.statement_verdict.is_some() {
+                cells.problem("statement_verdict", "is given but there is no statement");
+            }
+            batch.participations.push(Row {
+                line,
+                value: ParticipationRow {
+                    participation: value,
+                    election_given: election_id.is_some(),
+                },
+            });
+        }
+        ContractFile::Sanctions => {
+            let subjects: Vec<SubjectType> = SubjectType::all().collect();
+            let kinds: Vec<SanctionKind> = SanctionKind::all().collect();
+            let value = Sanction {
+                id: cells.id("id"),
+                subject_type: cells.code("subject_type", &subjects, SubjectType::Organization),
+                subject_id: cells.id("subject_id"),
+                kind: cells.code("kind", &kinds, SanctionKind::Exposure),
+                imposed_by: cells.opt_text("imposed_by"),
+                imposed_on: cells.opt_date("imposed_on"),
+                description: cells.text("description"),
+                source_id: cells.id("source_id"),
+            };
+            batch.sanctions.push(Row { line, value });
+        }
+        ContractFile::Flags | ContractFile::Ratings => {}
+    }
+}
