@@ -147,9 +147,20 @@ pub fn import_dir(
         if mode == ImportMode::Apply {
             record_changes(conn, &report.files)?;
             derived::refresh(conn, &METHODOLOGY)?;
+            refresh_planner_statistics(conn)?;
         }
         Ok(report)
     })
+}
+
+/// Lets the query planner see the new sizes of the tables: after a large import, PostgreSQL would
+/// otherwise plan with the old statistics until autovacuum catches up.
+fn refresh_planner_statistics(conn: &mut DbConn) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConn::Sqlite(sqlite) => sqlite.batch_execute("PRAGMA optimize;"),
+        DbConn::Pg(pg) => pg.batch_execute("ANALYZE;"),
+    }
 }
 
 /// Records one audit entry per table the import changed.
