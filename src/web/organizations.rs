@@ -104,8 +104,14 @@ struct ShowPage {
 /// A flag with the missions that raised it (sanction flags point at the sanctions list instead).
 struct FlagEvidence {
     flag: Flag,
+    /// The first [`EVIDENCE_SHOWN`] missions of the evidence.
     missions: Vec<MissionDetail>,
+    /// How many more missions the flag rests on.
+    more: usize,
 }
+
+/// Evidence missions listed under a flag; the rest are counted (the missions table lists all).
+const EVIDENCE_SHOWN: usize = 10;
 
 pub async fn show(
     state: web::Data<AppState>,
@@ -135,9 +141,21 @@ pub async fn show(
                 .map(|flag| {
                     let missions = match flag.kind {
                         FlagKind::SanctionedOrExposed | FlagKind::NoDop => Vec::new(),
-                        _ => Mission::with_ids(conn, &flag.evidence)?,
+                        _ => {
+                            let shown = flag.evidence.len().min(EVIDENCE_SHOWN);
+                            Mission::with_ids(conn, &flag.evidence[..shown])?
+                        }
                     };
-                    Ok(FlagEvidence { flag, missions })
+                    let more = if missions.is_empty() {
+                        0
+                    } else {
+                        flag.evidence.len() - missions.len()
+                    };
+                    Ok(FlagEvidence {
+                        flag,
+                        missions,
+                        more,
+                    })
                 })
                 .collect::<Result<Vec<_>, AppError>>()?;
             Ok(Some((

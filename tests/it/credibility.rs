@@ -65,6 +65,15 @@ async fn organization_pages_show_rating_flags_and_evidence() {
         evidence.iter().any(|href| href.starts_with("http")),
         "evidence links its sources"
     );
+    let listed = sco.texts(".flag-contradicts_credible_observers .evidence li");
+    let missions =
+        sco.links(".flag-contradicts_credible_observers .evidence a[href^='/missions/']");
+    assert_eq!(missions.len(), 10, "ten evidence missions are listed");
+    let last = listed.last().unwrap();
+    assert!(
+        last.starts_with("and ") && last.ends_with("more, listed in the missions table below."),
+        "{last}"
+    );
     let contradiction_cells = sco.texts("table.missions td.contradiction");
     assert!(!contradiction_cells.is_empty());
     assert!(contradiction_cells
