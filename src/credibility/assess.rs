@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::consensus::Comparison;
 use super::Methodology;
+use crate::model::vocabulary::stored_as_text;
 use crate::model::{Legitimacy, MissionKind, Verdict};
 
 /// An organization's standing, from flags by the rules on the methodology page.
@@ -34,16 +35,9 @@ pub enum Rating {
     InsufficientData,
 }
 
+stored_as_text!(Rating, FlagKind);
+
 impl Rating {
-    /// The code stored and exported.
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn all() -> impl Iterator<Item = Rating> {
-        <Rating as strum::IntoEnumIterator>::iter()
-    }
-
     /// How far the rating speaks for the organization, for comparisons: a lower standing never
     /// trusts more. `Benchmark` is a curator's designation and stands above the computed ratings.
     pub fn standing(self) -> u8 {
@@ -89,16 +83,6 @@ pub enum FlagKind {
     LowQualityMission,
     /// Individual: made a statement that contradicts the benchmark consensus.
     StatementContradictsCredibleObservers,
-}
-
-impl FlagKind {
-    pub fn code(self) -> &'static str {
-        self.into()
-    }
-
-    pub fn all() -> impl Iterator<Item = FlagKind> {
-        <FlagKind as strum::IntoEnumIterator>::iter()
-    }
 }
 
 /// A raised flag and the ids of the records that raised it (missions, elections, sanctions or

@@ -34,6 +34,8 @@ macro_rules! stored_as_text {
     )*};
 }
 
+pub(crate) use stored_as_text;
+
 /// What kind of body an observer organization is.
 #[derive(
     Debug,

@@ -5,12 +5,19 @@ use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
-use super::{Batch, Row};
+use super::{Batch, ParticipationRow, Row};
 use crate::csv::{ContractFile, Problem};
 use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
 use crate::db::DbConn;
+use crate::model::country::Country;
+use crate::model::election::Election;
+use crate::model::individual::Individual;
+use crate::model::mission::Mission;
+use crate::model::organization::Organization;
+use crate::model::sanction::Sanction;
+use crate::model::source::Source;
 use crate::model::SubjectType;
 
 /// The ids already in the database, and the facts the cross-checks need.
@@ -68,17 +75,43 @@ impl Existing {
     }
 }
 
-/// Reports ids that appear twice in one file.
-fn check_unique<'a, T>(
+/// A parsed row's id, as the other files refer to it.
+trait Keyed {
+    fn key(&self) -> &str;
+}
+
+macro_rules! keyed {
+    ($($type:ty => |$row:ident| $key:expr),* $(,)?) => {$(
+        impl Keyed for $type {
+            fn key(&self) -> &str {
+                let $row = self;
+                $key
+            }
+        }
+    )*};
+}
+
+keyed!(
+    Country => |c| &c.iso3,
+    Source => |s| &s.id,
+    Organization => |o| &o.id,
+    Election => |e| &e.id,
+    Mission => |m| &m.id,
+    Individual => |i| &i.id,
+    ParticipationRow => |p| &p.participation.id,
+    Sanction => |s| &s.id,
+);
+
+/// Reports ids that appear twice in one file, and returns the ids the file holds.
+fn check_unique<'a, T: Keyed>(
     file: ContractFile,
     rows: &'a [Row<T>],
-    id: impl Fn(&'a T) -> &'a str,
-    column: &str,
     problems: &mut Vec<Problem>,
 ) -> HashSet<&'a str> {
+    let column = file.columns()[0];
     let mut first_line: HashMap<&str, u64> = HashMap::new();
     for row in rows {
-        let key = id(&row.value);
+        let key = row.value.key();
         if key.is_empty() {
             continue;
         }
@@ -139,95 +172,40 @@ pub(super) fn check_references(
     problems: &mut Vec<Problem>,
 ) {
     use ContractFile as F;
-    let country_ids = check_unique(
-        F::Countries,
-        &batch.countries,
-        |c| c.iso3.as_str(),
-        "iso3",
-        problems,
-    );
-    let source_ids = check_unique(
-        F::Sources,
-        &batch.sources,
-        |s| s.id.as_str(),
-        "id",
-        problems,
-    );
-    let org_ids = check_unique(
-        F::Organizations,
-        &batch.organizations,
-        |o| o.id.as_str(),
-        "id",
-        problems,
-    );
-    let election_ids = check_unique(
-        F::Elections,
-        &batch.elections,
-        |e| e.id.as_str(),
-        "id",
-        problems,
-    );
-    let mission_ids = check_unique(
-        F::Missions,
-        &batch.missions,
-        |m| m.id.as_str(),
-        "id",
-        problems,
-    );
-    let individual_ids = check_unique(
-        F::Individuals,
-        &batch.individuals,
-        |i| i.id.as_str(),
-        "id",
-        problems,
-    );
-    check_unique(
-        F::Participations,
-        &batch.participations,
-        |p| p.participation.id.as_str(),
-        "id",
-        problems,
-    );
-    check_unique(
-        F::Sanctions,
-        &batch.sanctions,
-        |s| s.id.as_str(),
-        "id",
-        problems,
-    );
-
+    let election_db: HashSet<String> = existing.elections.keys().cloned().collect();
+    let mission_db: HashSet<String> = existing.missions.keys().cloned().collect();
     let countries = Known {
         target: F::Countries,
-        batch: country_ids,
+        batch: check_unique(F::Countries, &batch.countries, problems),
         database: &existing.countries,
     };
     let sources = Known {
         target: F::Sources,
-        batch: source_ids,
+        batch: check_unique(F::Sources, &batch.sources, problems),
         database: &existing.sources,
     };
     let organizations = Known {
         target: F::Organizations,
-        batch: org_ids,
+        batch: check_unique(F::Organizations, &batch.organizations, problems),
         database: &existing.organizations,
     };
-    let election_db: HashSet<String> = existing.elections.keys().cloned().collect();
     let elections = Known {
         target: F::Elections,
-        batch: election_ids,
+        batch: check_unique(F::Elections, &batch.elections, problems),
         database: &election_db,
     };
-    let mission_db: HashSet<String> = existing.missions.keys().cloned().collect();
     let missions = Known {
         target: F::Missions,
-        batch: mission_ids,
+        batch: check_unique(F::Missions, &batch.missions, problems),
         database: &mission_db,
     };
     let individuals = Known {
         target: F::Individuals,
-        batch: individual_ids,
+        batch: check_unique(F::Individuals, &batch.individuals, problems),
         database: &existing.individuals,
     };
+    check_unique(F::Participations, &batch.participations, problems);
+    check_unique(F::Sanctions, &batch.sanctions, problems);
 
     for row in &batch.organizations {
         if let Some(country) = &row.value.hq_country {
