@@ -8,7 +8,23 @@ pub mod config;
 pub mod credibility;
 pub mod csv;
 pub mod db;
+pub mod domain;
 pub mod model;
 pub mod seed;
 pub mod server;
 pub mod web;
+
+/// An error and every cause below it, joined by `: `, as logs and the command line print it.
+pub fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(err) = cause {
+        let message = err.to_string();
+        if !text.ends_with(&message) {
+            text.push_str(": ");
+            text.push_str(&message);
+        }
+        cause = err.source();
+    }
+    text
+}

@@ -4,86 +4,8 @@ use std::collections::BTreeSet;
 
 use super::consensus::Comparison;
 use super::Methodology;
-use crate::model::vocabulary::stored_as_text;
-use crate::model::{Legitimacy, MissionKind, Verdict};
-
-/// An organization's standing, from flags by the rules on the methodology page.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::EnumIter,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum Rating {
-    /// Designated by curators as a credible reference.
-    Benchmark,
-    /// Comparable verdicts agree with credible observers and nothing else counts against it.
-    Credible,
-    /// Something counts against it, short of the low-quality rules.
-    Concerns,
-    /// Contradicted credible observers, observed a sham vote, or was sanctioned or exposed.
-    LowQuality,
-    /// No comparable mission and nothing else that counts against it.
-    InsufficientData,
-}
-
-stored_as_text!(Rating, FlagKind);
-
-impl Rating {
-    /// How far the rating speaks for the organization, for comparisons: a lower standing never
-    /// trusts more. `Benchmark` is a curator's designation and stands above the computed ratings.
-    pub fn standing(self) -> u8 {
-        match self {
-            Rating::LowQuality => 0,
-            Rating::Concerns => 1,
-            Rating::InsufficientData => 2,
-            Rating::Credible => 3,
-            Rating::Benchmark => 4,
-        }
-    }
-}
-
-/// The flags of DESIGN.md §5 (organizations) and of individuals.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    strum::EnumString,
-    strum::IntoStaticStr,
-    strum::EnumIter,
-)]
-#[strum(serialize_all = "snake_case")]
-pub enum FlagKind {
-    /// Organization: praised elections that credible observers found seriously flawed.
-    ContradictsCredibleObservers,
-    /// Organization or individual: observed a vote staged with no legal basis.
-    ObservedShamVote,
-    /// Organization: not an endorser of the Declaration of Principles (a weak signal only).
-    NoDop,
-    /// Organization: never deployed long-term observers.
-    ShortTermOnly,
-    /// Organization: published no assessment for most missions.
-    Silent,
-    /// Organization or individual: a sourced sanction, exposure or dissolution is recorded.
-    SanctionedOrExposed,
-    /// Individual: took part in a mission of a low-quality organization.
-    LowQualityMission,
-    /// Individual: made a statement that contradicts the benchmark consensus.
-    StatementContradictsCredibleObservers,
-}
+pub use crate::domain::{FlagKind, Rating};
+use crate::domain::{Legitimacy, MissionKind, Verdict};
 
 /// A raised flag and the ids of the records that raised it (missions, elections, sanctions or
 /// participations, depending on the flag), sorted.

@@ -1,7 +1,7 @@
 //! Benchmark consensus and a mission's divergence from it (DESIGN.md §5, rules 1–2).
 
 use super::Methodology;
-use crate::model::Verdict;
+use crate::domain::Verdict;
 
 /// The median score of the benchmark missions that assessed an election; with an even number of
 /// scores, the mean of the two middle ones (so it can be 2.5). `None` when no benchmark mission

@@ -9,7 +9,7 @@ use super::assess::{
 };
 use super::consensus::benchmark_consensus;
 use super::Methodology;
-use crate::model::{Legitimacy, MissionKind, Verdict};
+use crate::domain::{Legitimacy, MissionKind, Verdict};
 
 /// An election as the registry-wide computation needs it.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Legitimacy, MissionKind, Verdict};
+use crate::domain::{Legitimacy, MissionKind, Verdict};
 
 const M: &Methodology = &METHODOLOGY;
 

@@ -6,7 +6,6 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
 use diesel::QueryResult;
 
 use super::ContractFile;
@@ -17,7 +16,7 @@ use crate::model::election::{Election, ElectionFilter};
 use crate::model::individual::{Individual, IndividualFilter};
 use crate::model::mission::Mission;
 use crate::model::organization::{Organization, OrganizationFilter};
-use crate::model::participation::ParticipationRecord;
+use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
 use crate::model::source::Source;
 use crate::model::SubjectType;
@@ -52,28 +51,6 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
 }
 
-fn text(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
-}
-
-fn date(value: &Option<NaiveDate>) -> String {
-    value
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
-fn number(value: Option<i32>) -> String {
-    value.map(|n| n.to_string()).unwrap_or_default()
-}
-
-fn boolean(value: bool) -> &'static str {
-    if value {
-        "true"
-    } else {
-        "false"
-    }
-}
-
 /// Reads batches with `next` (rows after a key, in key order) and writes each row with `write`,
 /// until a batch comes back short.
 fn in_batches<T>(
@@ -106,7 +83,10 @@ pub fn write_file<W: Write>(
     selection: &Selection,
     out: W,
 ) -> Result<W, ExportError> {
+    // The header comes from the data dictionary; each row is its model type serialized with serde,
+    // whose fields are in contract order (the export → import → export test holds them to it).
     let mut csv = csv::WriterBuilder::new()
+        .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     csv.write_record(file.columns())?;
@@ -117,22 +97,13 @@ pub fn write_file<W: Write>(
         ContractFile::Countries => in_batches(
             |after| Country::export_batch(conn, after, BATCH),
             |c| c.iso3.clone(),
-            |c| Ok(csv.write_record([c.iso3.as_str(), c.name.as_str()])?),
+            |c| Ok(csv.serialize(c)?),
             full,
         )?,
         ContractFile::Sources => in_batches(
             |after| Source::export_batch(conn, after, BATCH),
             |s| s.id.clone(),
-            |s| {
-                Ok(csv.write_record([
-                    s.id.as_str(),
-                    s.url.as_str(),
-                    text(&s.title),
-                    text(&s.publisher),
-                    &date(&s.published_on),
-                    text(&s.archived_url),
-                ])?)
-            },
+            |s| Ok(csv.serialize(s)?),
             full,
         )?,
         ContractFile::Organizations => {
@@ -143,23 +114,7 @@ pub fn write_file<W: Write>(
             in_batches(
                 |after| Organization::export_batch(conn, filter, after, BATCH),
                 |o| o.id.clone(),
-                |o| {
-                    Ok(csv.write_record([
-                        o.id.as_str(),
-                        o.name.as_str(),
-                        text(&o.acronym),
-                        o.aliases.as_str(),
-                        o.kind.code(),
-                        text(&o.hq_country),
-                        &date(&o.founded_on),
-                        &date(&o.dissolved_on),
-                        boolean(o.dop_endorser),
-                        boolean(o.benchmark),
-                        text(&o.benchmark_reason),
-                        text(&o.website),
-                        text(&o.notes),
-                    ])?)
-                },
+                |o| Ok(csv.serialize(o)?),
                 full,
             )?
         }
@@ -171,17 +126,7 @@ pub fn write_file<W: Write>(
             in_batches(
                 |after| Election::export_batch(conn, filter, after, BATCH),
                 |e| e.id.clone(),
-                |e| {
-                    Ok(csv.write_record([
-                        e.id.as_str(),
-                        e.country.as_str(),
-                        &date(&Some(e.held_on)),
-                        e.kind.code(),
-                        &number(e.round),
-                        e.legitimacy.code(),
-                        text(&e.notes),
-                    ])?)
-                },
+                |e| Ok(csv.serialize(e)?),
                 full,
             )?
         }
@@ -193,19 +138,7 @@ pub fn write_file<W: Write>(
             in_batches(
                 |after| Mission::export_batch(conn, election, after, BATCH),
                 |m| m.id.clone(),
-                |m| {
-                    Ok(csv.write_record([
-                        m.id.as_str(),
-                        m.organization_id.as_str(),
-                        m.election_id.as_str(),
-                        m.kind.code(),
-                        &number(m.observers),
-                        &date(&m.arrived_on),
-                        m.verdict.code(),
-                        text(&m.verdict_quote),
-                        m.source_id.as_str(),
-                    ])?)
-                },
+                |m| Ok(csv.serialize(m)?),
                 full,
             )?
         }
@@ -217,51 +150,20 @@ pub fn write_file<W: Write>(
             in_batches(
                 |after| Individual::export_batch(conn, filter, after, BATCH),
                 |i| i.id.clone(),
-                |i| {
-                    Ok(csv.write_record([
-                        i.id.as_str(),
-                        i.name.as_str(),
-                        text(&i.name_original),
-                        text(&i.country),
-                        text(&i.affiliation),
-                        text(&i.notes),
-                    ])?)
-                },
+                |i| Ok(csv.serialize(i)?),
                 full,
             )?
         }
         ContractFile::Participations => in_batches(
-            |after| ParticipationRecord::export_batch(conn, after, BATCH),
+            |after| Participation::export_batch(conn, after, BATCH),
             |p| p.id.clone(),
-            |p| {
-                Ok(csv.write_record([
-                    p.id.as_str(),
-                    p.individual_id.as_str(),
-                    text(&p.mission_id),
-                    p.election_id.as_str(),
-                    p.role.code(),
-                    text(&p.statement),
-                    text(&p.statement_verdict),
-                    p.source_id.as_str(),
-                ])?)
-            },
+            |p| Ok(csv.serialize(p)?),
             full,
         )?,
         ContractFile::Sanctions => in_batches(
             |after| Sanction::export_batch(conn, after, BATCH),
             |s| s.id.clone(),
-            |s| {
-                Ok(csv.write_record([
-                    s.id.as_str(),
-                    s.subject_type.code(),
-                    s.subject_id.as_str(),
-                    s.kind.code(),
-                    text(&s.imposed_by),
-                    &date(&s.imposed_on),
-                    s.description.as_str(),
-                    s.source_id.as_str(),
-                ])?)
-            },
+            |s| Ok(csv.serialize(s)?),
             full,
         )?,
         ContractFile::Flags => {
@@ -269,7 +171,7 @@ pub fn write_file<W: Write>(
                 in_batches(
                     |after| derived::flags_batch(conn, subject_type, after, BATCH),
                     |f| f.1.clone(),
-                    |f| Ok(csv.write_record([&f.0, &f.1, &f.2, &f.3, &f.4])?),
+                    |f| Ok(csv.serialize(f)?),
                     // A batch holds all flags of up to BATCH subjects; it was full if it ended
                     // on the BATCH-th distinct subject.
                     |batch| {
@@ -283,15 +185,7 @@ pub fn write_file<W: Write>(
         ContractFile::Ratings => in_batches(
             |after| derived::ratings_batch(conn, after, BATCH),
             |r| r.0.clone(),
-            |r| {
-                Ok(csv.write_record([
-                    r.0.as_str(),
-                    r.1.as_str(),
-                    &r.2.to_string(),
-                    &r.3.to_string(),
-                    r.4.as_str(),
-                ])?)
-            },
+            |r| Ok(csv.serialize(r)?),
             full,
         )?,
     }

@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 
 use std::fmt;
+use std::sync::OnceLock;
 
 /// One file of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,96 +59,16 @@ impl ContractFile {
         }
     }
 
-    /// The columns, in contract order.
+    /// The column names, in contract order, as the data dictionary defines them.
     pub fn columns(self) -> &'static [&'static str] {
-        match self {
-            ContractFile::Countries => &["iso3", "name"],
-            ContractFile::Sources => &[
-                "id",
-                "url",
-                "title",
-                "publisher",
-                "published_on",
-                "archived_url",
-            ],
-            ContractFile::Organizations => &[
-                "id",
-                "name",
-                "acronym",
-                "aliases",
-                "kind",
-                "hq_country",
-                "founded_on",
-                "dissolved_on",
-                "dop_endorser",
-                "benchmark",
-                "benchmark_reason",
-                "website",
-                "notes",
-            ],
-            ContractFile::Elections => &[
-                "id",
-                "country",
-                "held_on",
-                "kind",
-                "round",
-                "legitimacy",
-                "notes",
-            ],
-            ContractFile::Missions => &[
-                "id",
-                "organization_id",
-                "election_id",
-                "kind",
-                "observers",
-                "arrived_on",
-                "verdict",
-                "verdict_quote",
-                "source_id",
-            ],
-            ContractFile::Individuals => &[
-                "id",
-                "name",
-                "name_original",
-                "country",
-                "affiliation",
-                "notes",
-            ],
-            ContractFile::Participations => &[
-                "id",
-                "individual_id",
-                "mission_id",
-                "election_id",
-                "role",
-                "statement",
-                "statement_verdict",
-                "source_id",
-            ],
-            ContractFile::Sanctions => &[
-                "id",
-                "subject_type",
-                "subject_id",
-                "kind",
-                "imposed_by",
-                "imposed_on",
-                "description",
-                "source_id",
-            ],
-            ContractFile::Flags => &[
-                "subject_type",
-                "subject_id",
-                "flag",
-                "detail",
-                "methodology_version",
-            ],
-            ContractFile::Ratings => &[
-                "organization_id",
-                "rating",
-                "comparable_missions",
-                "contradictions",
-                "methodology_version",
-            ],
-        }
+        static NAMES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+        let names = NAMES.get_or_init(|| {
+            ContractFile::ALL
+                .into_iter()
+                .map(|file| dictionary::columns(file).iter().map(|c| c.name).collect())
+                .collect()
+        });
+        &names[self as usize]
     }
 
     /// Whether the importer accepts this file (derived files are export only).

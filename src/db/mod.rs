@@ -11,6 +11,9 @@ use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnectio
 use diesel::{PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
+/// The diesel backend type of [`DbConn`], for boxed queries and the vocabularies' conversions.
+pub type Backend = <DbConn as diesel::Connection>::Backend;
+
 /// A connection to either backend.
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
@@ -70,20 +73,40 @@ impl DatabaseUrl {
     }
 }
 
-/// Failures of the database layer.
+/// Failures of the database layer. Each keeps its cause; [`crate::error_chain`] prints them all.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("database configuration: {0}")]
     Config(String),
-    #[error("database connection pool: {0}")]
+    /// The server named by a URL cannot be used, said in words a person can act on.
+    #[error("{0}")]
+    Connect(String),
+    #[error("no database connection was free in time")]
     Pool(#[from] diesel::r2d2::PoolError),
-    #[error("database pool setup: {0}")]
+    #[error("database pool setup")]
     PoolSetup(#[from] diesel::r2d2::Error),
-    #[error("database: {0}")]
+    #[error("database")]
     Query(#[from] diesel::result::Error),
     #[error("database migrations: {0}")]
     Migration(String),
 }
+
+impl DbError {
+    /// Whether the database cannot be reached right now (pool exhausted, connection lost), so
+    /// that a retry may succeed: the web layer answers 503 rather than 500.
+    pub fn is_unavailable(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match self {
+            DbError::Pool(_) | DbError::Connect(_) => true,
+            DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)) => true,
+            DbError::Query(Error::BrokenTransactionManager) => true,
+            _ => false,
+        }
+    }
+}
+
+/// How long a request waits for a pooled connection, and a start-up for its first one.
+pub const CONNECTION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 pub type DbPool = Pool<ConnectionManager<DbConn>>;
 pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
@@ -104,15 +127,80 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
     }
 }
 
-/// Builds a pool for `url`. SQLite files are created if they do not exist.
+/// Builds a pool for `url`. SQLite files are created if they do not exist. A PostgreSQL server
+/// is tried once first, so that a wrong URL or a server that is down is reported at once in plain
+/// words (within [`CONNECTION_TIMEOUT`]) instead of as a pool time-out.
 pub fn pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, DbError> {
+    if let DatabaseUrl::Postgres(raw) = url {
+        check_postgres(raw)?;
+    }
     let manager = ConnectionManager::<DbConn>::new(url.connection_string());
-    let builder = Pool::builder().max_size(max_size);
+    let builder = Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(CONNECTION_TIMEOUT);
     let builder = match url {
         DatabaseUrl::Sqlite(_) => builder.connection_customizer(Box::new(SqlitePragmas)),
         DatabaseUrl::Postgres(_) => builder,
     };
     Ok(builder.build(manager)?)
+}
+
+/// Connects once to a PostgreSQL URL and turns a failure into a message that says what to do.
+fn check_postgres(raw: &str) -> Result<(), DbError> {
+    use diesel::Connection;
+    let with_timeout = postgres_url_with_timeout(raw);
+    match PgConnection::establish(&with_timeout) {
+        Ok(_) => Ok(()),
+        Err(err) => Err(DbError::Connect(explain_postgres_failure(
+            raw,
+            &err.to_string(),
+        ))),
+    }
+}
+
+/// Adds libpq's `connect_timeout` to a URL that does not set one.
+fn postgres_url_with_timeout(raw: &str) -> String {
+    if raw.contains("connect_timeout=") {
+        return raw.to_owned();
+    }
+    let separator = if raw.contains('?') { '&' } else { '?' };
+    format!(
+        "{raw}{separator}connect_timeout={}",
+        CONNECTION_TIMEOUT.as_secs()
+    )
+}
+
+/// The host:port and database a PostgreSQL URL names, for messages (no password).
+fn postgres_target(raw: &str) -> (String, String) {
+    let rest = raw.split_once("://").map_or(raw, |(_, rest)| rest);
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = if host.is_empty() { "localhost" } else { host };
+    let host = if host.contains(':') {
+        host.to_owned()
+    } else {
+        format!("{host}:5432")
+    };
+    let database = path.split('?').next().unwrap_or("").to_owned();
+    (host, database)
+}
+
+/// Says in plain words why a PostgreSQL connection failed, and what to do about it.
+pub fn explain_postgres_failure(raw: &str, error: &str) -> String {
+    let (host, database) = postgres_target(raw);
+    if error.contains("does not exist") && error.contains("database") {
+        format!(
+            "database {database} does not exist on {host}; create it with createdb -h {} -p {} {database} (or name an existing database in DATABASE_URL)",
+            host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h),
+            host.rsplit_once(':').map_or("5432", |(_, p)| p),
+        )
+    } else if error.contains("password authentication failed") || error.contains("role") {
+        format!("PostgreSQL at {host} refused the login: {}", error.trim())
+    } else {
+        format!("cannot connect to PostgreSQL at {host}: {}", error.trim())
+    }
 }
 
 /// Runs every pending migration of the connection's backend. On SQLite it also switches the file to
@@ -231,6 +319,54 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postgres_failures_say_what_to_do() {
+        let missing = explain_postgres_failure(
+            "postgres://postgres@127.0.0.1:5432/registry",
+            "FATAL:  database \"registry\" does not exist",
+        );
+        assert_eq!(
+            missing,
+            "database registry does not exist on 127.0.0.1:5432; create it with createdb -h 127.0.0.1 -p 5432 registry (or name an existing database in DATABASE_URL)"
+        );
+        let down = explain_postgres_failure(
+            "postgres://u:secret@db.example:6543/x",
+            "connection to server at \"db.example\", port 6543 failed: Connection refused",
+        );
+        assert!(
+            down.starts_with("cannot connect to PostgreSQL at db.example:6543: "),
+            "{down}"
+        );
+        assert!(!down.contains("secret"));
+        assert_eq!(
+            postgres_url_with_timeout("postgres://h/db"),
+            "postgres://h/db?connect_timeout=5"
+        );
+        assert_eq!(
+            postgres_url_with_timeout("postgres://h/db?sslmode=disable"),
+            "postgres://h/db?sslmode=disable&connect_timeout=5"
+        );
+    }
+
+    #[test]
+    fn an_exhausted_pool_is_unavailable() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite(dir.path().join("t.db").display().to_string());
+        let manager = ConnectionManager::<DbConn>::new(url.connection_string());
+        let pool = Pool::builder()
+            .max_size(1)
+            .connection_timeout(std::time::Duration::from_millis(50))
+            .build(manager)
+            .unwrap();
+        let _held = pool.get().unwrap();
+        let Err(err) = pool.get() else {
+            panic!("a second connection from a pool of one")
+        };
+        let err = DbError::from(err);
+        assert!(err.is_unavailable());
+        assert!(!DbError::Query(diesel::result::Error::NotFound).is_unavailable());
+    }
 
     #[test]
     fn urls_select_the_backend() {

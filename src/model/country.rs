@@ -5,7 +5,9 @@ use diesel::prelude::*;
 use crate::db::schema::countries;
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
 #[diesel(table_name = countries)]
 pub struct Country {
     pub iso3: String,

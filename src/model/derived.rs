@@ -1,8 +1,6 @@
 //! Stored results of the credibility methodology: consensus per election, rating and flags per
 //! subject. [`refresh`] recomputes them all from the data (see `credibility` for why on write).
 
-use std::str::FromStr;
-
 use diesel::prelude::*;
 
 use super::{Legitimacy, MissionKind, SubjectType, Verdict};
@@ -37,7 +35,7 @@ struct ConsensusRow {
 #[diesel(table_name = organization_ratings)]
 struct RatingRow {
     organization_id: String,
-    rating: String,
+    rating: Rating,
     comparable_missions: i32,
     contradictions: i32,
     methodology_version: String,
@@ -46,9 +44,9 @@ struct RatingRow {
 #[derive(Insertable)]
 #[diesel(table_name = flags)]
 struct FlagRow {
-    subject_type: String,
+    subject_type: SubjectType,
     subject_id: String,
-    flag: String,
+    flag: FlagKind,
     evidence: String,
     methodology_version: String,
 }
@@ -68,14 +66,6 @@ macro_rules! insert_all {
     }};
 }
 
-fn parse<T: FromStr>(code: &str) -> QueryResult<T>
-where
-    T::Err: std::error::Error + Send + Sync + 'static,
-{
-    code.parse::<T>()
-        .map_err(|err| diesel::result::Error::DeserializationError(Box::new(err)))
-}
-
 /// Reads the whole registry as the plain values the methodology takes.
 pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
     let organizations = organizations::table
@@ -90,15 +80,10 @@ pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
         .collect();
     let elections = elections::table
         .select((elections::id, elections::legitimacy))
-        .load::<(String, String)>(conn)?
+        .load::<(String, Legitimacy)>(conn)?
         .into_iter()
-        .map(|(id, legitimacy)| {
-            Ok(ElectionFacts {
-                id,
-                legitimacy: parse::<Legitimacy>(&legitimacy)?,
-            })
-        })
-        .collect::<QueryResult<_>>()?;
+        .map(|(id, legitimacy)| ElectionFacts { id, legitimacy })
+        .collect();
     let missions = missions::table
         .select((
             missions::id,
@@ -107,18 +92,18 @@ pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
             missions::kind,
             missions::verdict,
         ))
-        .load::<(String, String, String, String, String)>(conn)?
+        .load::<(String, String, String, MissionKind, Verdict)>(conn)?
         .into_iter()
-        .map(|(id, organization_id, election_id, kind, verdict)| {
-            Ok(RegistryMission {
+        .map(
+            |(id, organization_id, election_id, kind, verdict)| RegistryMission {
                 id,
                 organization_id,
                 election_id,
-                kind: parse::<MissionKind>(&kind)?,
-                verdict: parse::<Verdict>(&verdict)?,
-            })
-        })
-        .collect::<QueryResult<_>>()?;
+                kind,
+                verdict,
+            },
+        )
+        .collect();
     let individuals = individuals::table.select(individuals::id).load(conn)?;
     let participations = participations::table
         .select((
@@ -128,34 +113,30 @@ pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
             participations::election_id,
             participations::statement_verdict,
         ))
-        .load::<(String, String, Option<String>, String, Option<String>)>(conn)?
+        .load::<(String, String, Option<String>, String, Option<Verdict>)>(conn)?
         .into_iter()
-        .map(|(id, individual_id, mission_id, election_id, verdict)| {
-            Ok(RegistryParticipation {
-                id,
-                individual_id,
-                mission_id,
-                election_id,
-                statement_verdict: verdict.as_deref().map(parse::<Verdict>).transpose()?,
-            })
-        })
-        .collect::<QueryResult<_>>()?;
+        .map(
+            |(id, individual_id, mission_id, election_id, statement_verdict)| {
+                RegistryParticipation {
+                    id,
+                    individual_id,
+                    mission_id,
+                    election_id,
+                    statement_verdict,
+                }
+            },
+        )
+        .collect();
     let sanctions = sanctions::table
         .select((
             sanctions::subject_type,
             sanctions::subject_id,
             sanctions::id,
         ))
-        .load::<(String, String, String)>(conn)?
+        .load::<(SubjectType, String, String)>(conn)?
         .into_iter()
-        .map(|(kind, subject, id)| {
-            Ok((
-                parse::<SubjectType>(&kind)? == SubjectType::Organization,
-                subject,
-                id,
-            ))
-        })
-        .collect::<QueryResult<_>>()?;
+        .map(|(kind, subject, id)| (kind == SubjectType::Organization, subject, id))
+        .collect();
     Ok(RegistryFacts {
         organizations,
         elections,
@@ -192,7 +173,7 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
         .iter()
         .map(|(id, a)| RatingRow {
             organization_id: id.clone(),
-            rating: a.rating.code().to_owned(),
+            rating: a.rating,
             comparable_missions: i32::try_from(a.comparable_missions).unwrap_or(i32::MAX),
             contradictions: i32::try_from(a.contradictions).unwrap_or(i32::MAX),
             methodology_version: version.clone(),
@@ -201,9 +182,9 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
     insert_all!(conn, organization_ratings::table, ratings);
 
     let flag_row = |subject_type: SubjectType, id: &str, flag: &Flag| FlagRow {
-        subject_type: subject_type.code().to_owned(),
+        subject_type,
         subject_id: id.to_owned(),
-        flag: flag.kind.code().to_owned(),
+        flag: flag.kind,
         evidence: flag.evidence.join(" "),
         methodology_version: version.clone(),
     };
@@ -248,19 +229,18 @@ pub fn rating_of(conn: &mut DbConn, organization_id: &str) -> QueryResult<Option
             organization_ratings::contradictions,
             organization_ratings::methodology_version,
         ))
-        .first::<(String, i32, i32, String)>(conn)
-        .optional()?
-        .map(
-            |(rating, comparable_missions, contradictions, methodology_version)| {
-                Ok(StoredRating {
-                    rating: parse::<Rating>(&rating)?,
+        .first::<(Rating, i32, i32, String)>(conn)
+        .optional()
+        .map(|row| {
+            row.map(
+                |(rating, comparable_missions, contradictions, methodology_version)| StoredRating {
+                    rating,
                     comparable_missions,
                     contradictions,
                     methodology_version,
-                })
-            },
-        )
-        .transpose()
+                },
+            )
+        })
 }
 
 /// The stored flags of one organization or individual, in the order of [`FlagKind`].
@@ -269,20 +249,18 @@ pub fn flags_of(
     subject_type: SubjectType,
     subject_id: &str,
 ) -> QueryResult<Vec<Flag>> {
-    let rows: Vec<(String, String)> = flags::table
-        .filter(flags::subject_type.eq(subject_type.code()))
+    let rows: Vec<(FlagKind, String)> = flags::table
+        .filter(flags::subject_type.eq(subject_type))
         .filter(flags::subject_id.eq(subject_id))
         .select((flags::flag, flags::evidence))
         .load(conn)?;
-    let mut found = rows
+    let mut found: Vec<Flag> = rows
         .into_iter()
-        .map(|(flag, evidence)| {
-            Ok(Flag {
-                kind: parse::<FlagKind>(&flag)?,
-                evidence: evidence.split_whitespace().map(str::to_owned).collect(),
-            })
+        .map(|(kind, evidence)| Flag {
+            kind,
+            evidence: evidence.split_whitespace().map(str::to_owned).collect(),
         })
-        .collect::<QueryResult<Vec<Flag>>>()?;
+        .collect();
     found.sort_by_key(|flag| flag.kind);
     Ok(found)
 }
@@ -301,9 +279,9 @@ pub fn consensus_of(conn: &mut DbConn, election_id: &str) -> QueryResult<(Option
 }
 
 /// One row of `ratings.csv`: (organization id, rating code, comparable, contradictions, version).
-pub type RatingExportRow = (String, String, i32, i32, String);
+pub type RatingExportRow = (String, Rating, i32, i32, String);
 /// One row of `flags.csv`: (subject type, subject id, flag, evidence, version).
-pub type FlagExportRow = (String, String, String, String, String);
+pub type FlagExportRow = (SubjectType, String, FlagKind, String, String);
 
 /// Up to `limit` stored ratings with organization ids after `after`, by id.
 pub fn ratings_batch(
@@ -334,7 +312,7 @@ pub fn flags_batch(
     limit: i64,
 ) -> QueryResult<Vec<FlagExportRow>> {
     let subjects: Vec<String> = flags::table
-        .filter(flags::subject_type.eq(subject_type.code()))
+        .filter(flags::subject_type.eq(subject_type))
         .filter(flags::subject_id.gt(after.to_owned()))
         .select(flags::subject_id)
         .distinct()
@@ -342,7 +320,7 @@ pub fn flags_batch(
         .limit(limit)
         .load(conn)?;
     flags::table
-        .filter(flags::subject_type.eq(subject_type.code()))
+        .filter(flags::subject_type.eq(subject_type))
         .filter(flags::subject_id.eq_any(subjects))
         .order((flags::subject_id.asc(), flags::flag.asc()))
         .select((

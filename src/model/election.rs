@@ -8,16 +8,16 @@ use super::{ElectionKind, Legitimacy, Page, PageRequest};
 use crate::db::schema::{countries, elections, missions};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
 #[diesel(table_name = elections, treat_none_as_null = true)]
 pub struct Election {
     pub id: String,
     pub country: String,
     pub held_on: NaiveDate,
-    #[diesel(deserialize_as = String, serialize_as = String)]
     pub kind: ElectionKind,
     pub round: Option<i32>,
-    #[diesel(deserialize_as = String, serialize_as = String)]
     pub legitimacy: Legitimacy,
     pub notes: Option<String>,
 }
@@ -58,7 +58,7 @@ macro_rules! filtered_elections {
             query = query.filter(elections::held_on.between(first, last));
         }
         if let Some(kind) = filter.kind {
-            query = query.filter(elections::kind.eq(kind.code()));
+            query = query.filter(elections::kind.eq(kind));
         }
         query
     }};

@@ -7,7 +7,7 @@ use super::{text, Page, PageRequest};
 use crate::db::schema::{countries, individuals, participations};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = individuals)]
 pub struct Individual {
     pub id: String,

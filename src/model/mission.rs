@@ -14,17 +14,17 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
 #[diesel(table_name = missions, treat_none_as_null = true)]
 pub struct Mission {
     pub id: String,
     pub organization_id: String,
     pub election_id: String,
-    #[diesel(deserialize_as = String, serialize_as = String)]
     pub kind: MissionKind,
     pub observers: Option<i32>,
     pub arrived_on: Option<NaiveDate>,
-    #[diesel(deserialize_as = String, serialize_as = String)]
     pub verdict: Verdict,
     pub verdict_quote: Option<String>,
     pub source_id: String,
@@ -50,7 +50,7 @@ type DetailRow = (
     String,
     Source,
     Option<f64>,
-    Option<String>,
+    Option<Rating>,
 );
 
 /// The join every mission listing reads from.
@@ -89,7 +89,7 @@ impl MissionDetail {
             },
             source,
             consensus,
-            organization_rating: rating.and_then(|code| code.parse().ok()),
+            organization_rating: rating,
         }
     }
 

@@ -12,15 +12,13 @@ pub mod sanction;
 pub mod source;
 pub mod stats;
 pub mod text;
-pub mod vocabulary;
 
-pub use vocabulary::{
+pub use crate::domain::{
     ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, SubjectType,
     Verdict,
 };
 
-/// The diesel backend type of [`crate::db::DbConn`], for boxed queries.
-pub type Backend = <crate::db::DbConn as diesel::Connection>::Backend;
+pub use crate::db::Backend;
 
 /// Which slice of a long list to show. Pages count from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use crate::credibility::Rating;
 use crate::db::schema::{countries, missions, organization_ratings, organizations};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = organizations)]
 pub struct Organization {
     pub id: String,
@@ -17,7 +17,6 @@ pub struct Organization {
     pub acronym: Option<String>,
     /// Other names and spellings, separated by `|` (see [`Organization::alias_list`]).
     pub aliases: String,
-    #[diesel(deserialize_as = String)]
     pub kind: OrganizationKind,
     pub hq_country: Option<String>,
     pub founded_on: Option<NaiveDate>,
@@ -47,7 +46,6 @@ pub struct OrganizationForm {
     pub name: String,
     pub acronym: Option<String>,
     pub aliases: String,
-    #[diesel(serialize_as = String)]
     pub kind: OrganizationKind,
     pub hq_country: Option<String>,
     pub founded_on: Option<NaiveDate>,
@@ -69,10 +67,10 @@ macro_rules! filtered_organizations {
             .left_join(organization_ratings::table)
             .into_boxed::<super::Backend>();
         if let Some(rating) = filter.rating {
-            query = query.filter(organization_ratings::rating.eq(rating.code()));
+            query = query.filter(organization_ratings::rating.eq(rating));
         }
         if let Some(kind) = filter.kind {
-            query = query.filter(organizations::kind.eq(kind.code()));
+            query = query.filter(organizations::kind.eq(kind));
         }
         if let Some(country) = &filter.country {
             query = query.filter(organizations::hq_country.eq(country.clone()));
@@ -185,7 +183,7 @@ impl Organization {
                 query.order((organizations::sort_name.desc(), organizations::id.desc()))
             }
         };
-        let rows: Vec<(Organization, Option<String>, Option<String>)> = query
+        let rows: Vec<(Organization, Option<String>, Option<Rating>)> = query
             .limit(page.per_page)
             .offset(page.offset())
             .load(conn)?;
@@ -202,8 +200,6 @@ impl Organization {
                     .iter()
                     .find(|(id, _)| *id == organization.id)
                     .map_or(0, |(_, count)| *count);
-                // A code the CHECK constraint admits always parses; anything else shows no badge.
-                let rating = rating.and_then(|code| code.parse::<Rating>().ok());
                 OrganizationListing {
                     organization,
                     country_name,

@@ -13,7 +13,10 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
+#[diesel(table_name = participations, treat_none_as_null = true)]
 pub struct Participation {
     pub id: String,
     pub individual_id: String,
@@ -24,58 +27,6 @@ pub struct Participation {
     /// The statement's own verdict, coded on the scale of DESIGN.md §4.
     pub statement_verdict: Option<Verdict>,
     pub source_id: String,
-}
-
-/// A participation as stored: the optional verdict stays text until [`Participation::try_from`].
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = participations, treat_none_as_null = true)]
-pub struct ParticipationRecord {
-    pub id: String,
-    pub individual_id: String,
-    pub mission_id: Option<String>,
-    pub election_id: String,
-    #[diesel(deserialize_as = String, serialize_as = String)]
-    pub role: Role,
-    pub statement: Option<String>,
-    pub statement_verdict: Option<String>,
-    pub source_id: String,
-}
-
-impl TryFrom<ParticipationRecord> for Participation {
-    type Error = diesel::result::Error;
-
-    fn try_from(record: ParticipationRecord) -> Result<Self, Self::Error> {
-        let statement_verdict = record
-            .statement_verdict
-            .map(|code| code.parse::<Verdict>())
-            .transpose()
-            .map_err(|err| diesel::result::Error::DeserializationError(Box::new(err)))?;
-        Ok(Participation {
-            id: record.id,
-            individual_id: record.individual_id,
-            mission_id: record.mission_id,
-            election_id: record.election_id,
-            role: record.role,
-            statement: record.statement,
-            statement_verdict,
-            source_id: record.source_id,
-        })
-    }
-}
-
-impl From<Participation> for ParticipationRecord {
-    fn from(p: Participation) -> Self {
-        ParticipationRecord {
-            id: p.id,
-            individual_id: p.individual_id,
-            mission_id: p.mission_id,
-            election_id: p.election_id,
-            role: p.role,
-            statement: p.statement,
-            statement_verdict: p.statement_verdict.map(String::from),
-            source_id: p.source_id,
-        }
-    }
 }
 
 /// The organization that sent an individual, when one did.
@@ -96,7 +47,7 @@ pub struct ParticipationDetail {
     pub source: Source,
 }
 
-type DetailRow = (ParticipationRecord, Individual, Election, String, Source);
+type DetailRow = (Participation, Individual, Election, String, Source);
 
 /// The join every participation listing reads from. The sending organizations are read in a
 /// second query (see [`details`]): a LEFT JOIN onto a joined pair makes SQLite build the pair for
@@ -108,7 +59,7 @@ macro_rules! details {
             .inner_join(elections::table.inner_join(countries::table))
             .inner_join(sources::table)
             .select((
-                ParticipationRecord::as_select(),
+                Participation::as_select(),
                 Individual::as_select(),
                 Election::as_select(),
                 countries::name,
@@ -144,7 +95,7 @@ fn details(conn: &mut DbConn, rows: Vec<DetailRow>) -> QueryResult<Vec<Participa
                 .and_then(|mission| senders.get(mission))
                 .cloned();
             Ok(ParticipationDetail {
-                participation: Participation::try_from(record)?,
+                participation: record,
                 individual,
                 election: ElectionInCountry {
                     election,
@@ -195,18 +146,18 @@ impl Participation {
     }
 }
 
-impl ParticipationRecord {
+impl Participation {
     /// Up to `limit` participations with ids after `after`, by id: one batch of an export.
     pub fn export_batch(
         conn: &mut DbConn,
         after: &str,
         limit: i64,
-    ) -> QueryResult<Vec<ParticipationRecord>> {
+    ) -> QueryResult<Vec<Participation>> {
         participations::table
             .filter(participations::id.gt(after.to_owned()))
             .order(participations::id.asc())
             .limit(limit)
-            .select(ParticipationRecord::as_select())
+            .select(Participation::as_select())
             .load(conn)
     }
 }

@@ -8,14 +8,14 @@ use super::{SanctionKind, SubjectType};
 use crate::db::schema::{sanctions, sources};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
 #[diesel(table_name = sanctions, treat_none_as_null = true)]
 pub struct Sanction {
     pub id: String,
-    #[diesel(deserialize_as = String, serialize_as = String)]
     pub subject_type: SubjectType,
     pub subject_id: String,
-    #[diesel(deserialize_as = String, serialize_as = String)]
     pub kind: SanctionKind,
     pub imposed_by: Option<String>,
     pub imposed_on: Option<NaiveDate>,
@@ -32,7 +32,7 @@ impl Sanction {
     ) -> QueryResult<Vec<(Sanction, Source)>> {
         sanctions::table
             .inner_join(sources::table)
-            .filter(sanctions::subject_type.eq(subject_type.code()))
+            .filter(sanctions::subject_type.eq(subject_type))
             .filter(sanctions::subject_id.eq(subject_id))
             .order((
                 // Undated facts last on both backends (they sort NULLs differently).

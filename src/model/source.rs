@@ -5,7 +5,9 @@ use diesel::prelude::*;
 
 use crate::db::schema::sources;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
 #[diesel(table_name = sources, treat_none_as_null = true)]
 pub struct Source {
     pub id: String,

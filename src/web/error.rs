@@ -1,14 +1,19 @@
 //! The one error type of the web layer: every failure becomes a styled page with the right status.
 //!
 //! Handlers return `Result<_, AppError>`. Bad input is `BadRequest` (400) with every problem named;
-//! unknown ids are `NotFound` (404); anything else is `Internal` (500), logged, never shown raw.
+//! unknown ids and paths are 404; a method a page does not answer is 405. A database that cannot
+//! be reached right now (pool exhausted, connection closed) is 503 with `Retry-After`; anything else
+//! is 500. Server errors keep their cause and are logged once, with the whole chain, never shown.
 
-use actix_web::http::header::ContentType;
+use actix_web::http::header::{self, ContentType};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
 use crate::db::DbError;
+
+/// Seconds a client is asked to wait before retrying a 503.
+const RETRY_AFTER_SECONDS: &str = "5";
 
 /// A query-string parameter that could not be used, with what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +31,16 @@ pub enum AppError {
     NoSuchPage(String),
     #[error("bad request: {0:?}")]
     BadRequest(Vec<InvalidParam>),
-    #[error("internal error: {0}")]
-    Internal(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("the database is unavailable")]
+    Unavailable(#[source] DbError),
+    #[error("database")]
+    Database(#[source] DbError),
+    #[error("template")]
+    Template(#[from] askama::Error),
+    #[error("blocking task")]
+    Blocking(#[from] actix_web::error::BlockingError),
 }
 
 impl AppError {
@@ -37,29 +50,31 @@ impl AppError {
             id: id.into(),
         }
     }
+
+    /// Whether the error is the server's fault (and so is logged).
+    fn is_server_error(&self) -> bool {
+        self.status_code().is_server_error()
+    }
+
+    /// The error and every cause, joined: what the log shows.
+    fn chain(&self) -> String {
+        crate::error_chain(self)
+    }
 }
 
 impl From<DbError> for AppError {
     fn from(err: DbError) -> Self {
-        AppError::Internal(err.to_string())
+        if err.is_unavailable() {
+            AppError::Unavailable(err)
+        } else {
+            AppError::Database(err)
+        }
     }
 }
 
 impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
-        AppError::Internal(err.to_string())
-    }
-}
-
-impl From<actix_web::error::BlockingError> for AppError {
-    fn from(err: actix_web::error::BlockingError) -> Self {
-        AppError::Internal(err.to_string())
-    }
-}
-
-impl From<askama::Error> for AppError {
-    fn from(err: askama::Error) -> Self {
-        AppError::Internal(format!("template: {err}"))
+        AppError::from(DbError::from(err))
     }
 }
 
@@ -75,30 +90,78 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound { .. } | AppError::NoSuchPage(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(_) | AppError::Template(_) | AppError::Blocking(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
-        if let AppError::Internal(message) = self {
-            log::error!("{message}");
+        if self.is_server_error() {
+            log::error!("{}", self.chain());
+        }
+        let mut response = HttpResponse::build(status);
+        response.insert_header((header::CACHE_CONTROL, "no-store"));
+        match self {
+            AppError::MethodNotAllowed => {
+                response.insert_header((header::ALLOW, "GET, HEAD"));
+            }
+            AppError::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS));
+            }
+            _ => {}
         }
         let page = ErrorPage {
             status: status.as_u16(),
             error: self,
         };
         match page.render() {
-            Ok(html) => HttpResponse::build(status)
-                .content_type(ContentType::html())
-                .insert_header(("Cache-Control", "no-store"))
-                .body(html),
+            Ok(html) => response.content_type(ContentType::html()).body(html),
             Err(err) => {
                 log::error!("error page template: {err}");
-                HttpResponse::build(status)
+                response
                     .content_type(ContentType::plaintext())
                     .body(status.canonical_reason().unwrap_or("Error"))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exhausted_pool_is_503_with_retry_after() {
+        let err = AppError::from(DbError::Connect("cannot connect".into()));
+        let response = err.error_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "5");
+    }
+
+    #[test]
+    fn a_closed_connection_is_503_and_keeps_its_cause() {
+        let closed = diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::ClosedConnection,
+            Box::new("server closed the connection unexpectedly".to_owned()),
+        );
+        let err = AppError::from(closed);
+        assert_eq!(err.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(
+            err.chain().contains("server closed the connection"),
+            "{}",
+            err.chain()
+        );
+    }
+
+    #[test]
+    fn other_database_errors_are_500_with_their_chain() {
+        let err = AppError::from(diesel::result::Error::NotFound);
+        assert_eq!(err.status_code(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(err.chain().starts_with("database: "), "{}", err.chain());
+        assert!(err.chain().contains("Record not found"), "{}", err.chain());
     }
 }

@@ -14,12 +14,15 @@ pub mod organizations;
 pub mod query;
 pub mod stream;
 
-use actix_web::body::{EitherBody, MessageBody};
+#[cfg(test)]
+mod tests;
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, EntityTag};
-use actix_web::http::StatusCode;
+use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
-use actix_web::{web, App, HttpRequest, HttpResponse};
+use actix_web::{guard, web, App, FromRequest, Handler, HttpRequest, HttpResponse, Responder};
 use askama::Template;
 
 use crate::db::Db;
@@ -53,6 +56,12 @@ pub fn app(
             }])
             .into()
         }))
+        // A path segment that cannot be an id (see `domain::Slug`) names no page: 404 before
+        // any query runs.
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|_err, req| AppError::NoSuchPage(req.path().to_owned()).into()),
+        )
         .wrap(from_fn(not_modified))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
@@ -62,34 +71,76 @@ pub fn app(
                 .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
                 .add(("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'")),
         )
-        .route("/", web::get().to(home::index))
-        .route("/about", web::get().to(home::about))
-        .route("/methodology", web::get().to(methodology::show))
-        .route("/static/style.css", web::get().to(assets::stylesheet))
-        .route("/organizations", web::get().to(organizations::list))
-        .route("/organizations/{id}", web::get().to(organizations::show))
-        .route("/elections", web::get().to(elections::list))
-        .route("/elections/{id}", web::get().to(elections::show))
-        .route("/missions/{id}", web::get().to(missions::show))
-        .route("/individuals", web::get().to(individuals::list))
-        .route("/individuals/{id}", web::get().to(individuals::show))
-        .route("/downloads", web::get().to(downloads::index))
-        .route("/downloads/{name}", web::get().to(downloads::file))
-        .route("/countries", web::get().to(countries::list))
-        .route("/countries/{iso3}", web::get().to(countries::show))
+        .wrap(from_fn(head_has_no_body))
+        .service(page("/", home::index))
+        .service(page("/about", home::about))
+        .service(page("/methodology", methodology::show))
+        .service(page("/static/style.css", assets::stylesheet))
+        .service(page("/organizations", organizations::list))
+        .service(page("/organizations/{id}", organizations::show))
+        .service(page("/elections", elections::list))
+        .service(page("/elections/{id}", elections::show))
+        .service(page("/missions/{id}", missions::show))
+        .service(page("/individuals", individuals::list))
+        .service(page("/individuals/{id}", individuals::show))
+        .service(page("/downloads", downloads::index))
+        .service(page("/downloads/{name}", downloads::file))
+        .service(page("/countries", countries::list))
+        .service(page("/countries/{iso3}", countries::show))
         .default_service(web::to(not_found))
+}
+
+/// A readable resource: it answers `GET` and `HEAD` with `handler`, and any other method with
+/// `405 Method Not Allowed` and an `Allow` header.
+fn page<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+{
+    web::resource(path)
+        .route(
+            web::route()
+                .guard(guard::Any(guard::Get()).or(guard::Head()))
+                .to(handler),
+        )
+        .default_service(web::to(|| async {
+            Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+        }))
 }
 
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NoSuchPage(req.path().to_owned()))
 }
 
+/// Answers `HEAD` with the headers `GET` would send and no body.
+async fn head_has_no_body(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let head = req.method() == Method::HEAD;
+    let response = next.call(req).await?.map_into_boxed_body();
+    Ok(if head {
+        response.map_body(|_, _| BoxBody::new(actix_web::body::None::new()))
+    } else {
+        response
+    })
+}
+
+/// A strong entity tag: a stable 64-bit hash (XXH3, fixed by its specification) of `parts`.
+pub fn entity_tag(parts: &[&[u8]]) -> EntityTag {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    EntityTag::new_strong(format!("{:016x}", hasher.digest()))
+}
+
 /// Renders a page as a cacheable HTML response whose `ETag` is a hash of its bytes.
 pub fn html(page: impl Template) -> Result<HttpResponse, AppError> {
     let body = page.render()?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(&body, &mut hasher);
-    let tag = EntityTag::new_strong(format!("{:016x}", std::hash::Hasher::finish(&hasher)));
+    let tag = entity_tag(&[body.as_bytes()]);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "public, max-age=60"))

@@ -15,7 +15,7 @@ use observer_registry::model::election::Election;
 use observer_registry::model::individual::Individual;
 use observer_registry::model::mission::Mission;
 use observer_registry::model::organization::Organization;
-use observer_registry::model::participation::{Participation, ParticipationRecord};
+use observer_registry::model::participation::Participation;
 use observer_registry::model::sanction::Sanction;
 use observer_registry::model::source::Source;
 use observer_registry::model::stats::{table_rows, RegistryCounts};
@@ -111,7 +111,7 @@ fn every_select(conn: &mut DbConn) {
     Participation::of_individual(conn, "vladimir-norov").unwrap();
     Participation::in_mission(conn, "sco-tjk-2020-10-11-presidential").unwrap();
     Participation::at_election(conn, "tjk-2020-10-11-presidential").unwrap();
-    ParticipationRecord::export_batch(conn, "", 10).unwrap();
+    Participation::export_batch(conn, "", 10).unwrap();
     Sanction::about(conn, SubjectType::Organization, "afric").unwrap();
     Sanction::export_batch(conn, "", 10).unwrap();
     RegistryCounts::load(conn).unwrap();

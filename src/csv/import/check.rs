@@ -18,7 +18,7 @@ use crate::model::mission::Mission;
 use crate::model::organization::Organization;
 use crate::model::sanction::Sanction;
 use crate::model::source::Source;
-use crate::model::SubjectType;
+use crate::model::{ElectionKind, SubjectType};
 
 /// The ids already in the database, and the facts the cross-checks need.
 #[derive(Debug, Default)]
@@ -35,7 +35,7 @@ pub(super) struct Existing {
     pub(super) sanctions: HashSet<String>,
 }
 
-type ElectionKey = (String, chrono::NaiveDate, String, Option<i32>);
+type ElectionKey = (String, chrono::NaiveDate, ElectionKind, Option<i32>);
 
 impl Existing {
     pub(super) fn load(conn: &mut DbConn) -> QueryResult<Existing> {
@@ -52,7 +52,7 @@ impl Existing {
                     elections::kind,
                     elections::round,
                 ))
-                .load::<(String, String, chrono::NaiveDate, String, Option<i32>)>(conn)?
+                .load::<(String, String, chrono::NaiveDate, ElectionKind, Option<i32>)>(conn)?
                 .into_iter()
                 .map(|(id, country, held_on, kind, round)| (id, (country, held_on, kind, round)))
                 .collect(),
@@ -222,12 +222,7 @@ pub(super) fn check_references(
     for row in &batch.elections {
         let e = &row.value;
         countries.require(problems, F::Elections, row.line, "country", &e.country);
-        let key = (
-            e.country.clone(),
-            e.held_on,
-            e.kind.code().to_owned(),
-            e.round,
-        );
+        let key = (e.country.clone(), e.held_on, e.kind, e.round);
         match votes.get(&key) {
             Some((other, _)) if *other != e.id => problems.push(Problem::new(
                 F::Elections.file_name(),

@@ -25,7 +25,7 @@ use crate::model::election::Election;
 use crate::model::individual::{Individual, IndividualForm};
 use crate::model::mission::Mission;
 use crate::model::organization::{Organization, OrganizationForm};
-use crate::model::participation::{Participation, ParticipationRecord};
+use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
 use crate::model::source::Source;
 
@@ -326,7 +326,7 @@ fn apply(
         let rows = batch.participations.iter().map(|r| {
             (
                 r.value.participation.id.clone(),
-                ParticipationRecord::from(r.value.participation.clone()),
+                r.value.participation.clone(),
             )
         });
         outcomes.push(upsert!(

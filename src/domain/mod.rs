@@ -1,0 +1,14 @@
+//! The registry's shared vocabulary: the closed code lists of DESIGN.md §3–5 and the edge types
+//! (`Slug`, `Iso3`) that input is parsed into before it reaches a query.
+//!
+//! Both `model` (the database) and `credibility` (the methodology) use these types; neither
+//! depends on the other for them.
+
+pub mod ids;
+pub mod vocabulary;
+
+pub use ids::{Iso3, Slug};
+pub use vocabulary::{
+    ElectionKind, FlagKind, Legitimacy, MissionKind, OrganizationKind, Rating, Role, SanctionKind,
+    SubjectType, Verdict,
+};
