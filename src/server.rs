@@ -25,6 +25,8 @@ pub enum StartError {
     },
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
+    #[error("making the data release: {0}")]
+    Release(#[from] crate::csv::export::ExportError),
 }
 
 /// Opens the pools, runs pending migrations and seeds an empty database.
@@ -48,6 +50,8 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
                     conn.transaction(|conn| derived::refresh(conn, &METHODOLOGY))
                         .map_err(DbError::from)?;
                 }
+                // A database from before releases, or recomputed by a new methodology.
+                crate::csv::archive::record_if_changed(&mut conn)?;
             }
             Err(err) => {
                 let message = match err {

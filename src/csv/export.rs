@@ -201,7 +201,8 @@ pub fn export_dir(conn: &mut DbConn, dir: &std::path::Path) -> Result<(), Export
         let out = std::io::BufWriter::new(std::fs::File::create(dir.join(file.file_name()))?);
         write_file(conn, file, &Selection::All, out)?.flush()?;
     }
-    let descriptor = super::datapackage::descriptor();
+    let release = crate::model::release::Release::latest(conn)?.map(|release| release.id);
+    let descriptor = super::archive::descriptor(release);
     std::fs::write(
         dir.join("datapackage.json"),
         serde_json::to_vec_pretty(&descriptor).map_err(std::io::Error::other)?,

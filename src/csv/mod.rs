@@ -4,6 +4,7 @@
 //! Files are UTF-8, comma-separated, with a header row and RFC 4180 quoting; dates are `YYYY-MM-DD`,
 //! booleans `true`/`false`, and an empty cell means "no value".
 
+pub mod archive;
 pub mod cells;
 pub mod datapackage;
 pub mod dictionary;

@@ -205,3 +205,42 @@ impl Mission {
             .load(conn)
     }
 }
+
+/// The filters of the API's missions list; `None` means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissionFilter {
+    pub organization: Option<String>,
+    pub election: Option<String>,
+}
+
+impl Mission {
+    /// One page of the missions matching `filter`, newest election first.
+    pub fn list(
+        conn: &mut DbConn,
+        filter: &MissionFilter,
+        page: PageRequest,
+    ) -> QueryResult<Page<MissionDetail>> {
+        let mut count = missions::table.into_boxed::<super::Backend>();
+        let mut rows = details!().into_boxed::<super::Backend>();
+        if let Some(organization) = &filter.organization {
+            count = count.filter(missions::organization_id.eq(organization.clone()));
+            rows = rows.filter(missions::organization_id.eq(organization.clone()));
+        }
+        if let Some(election) = &filter.election {
+            count = count.filter(missions::election_id.eq(election.clone()));
+            rows = rows.filter(missions::election_id.eq(election.clone()));
+        }
+        let total: i64 = count.count().get_result(conn)?;
+        let items = rows
+            .order((elections::held_on.desc(), missions::id.asc()))
+            .limit(page.per_page)
+            .offset(page.offset())
+            .load::<DetailRow>(conn)
+            .map(details)?;
+        Ok(Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+}

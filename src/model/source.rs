@@ -40,3 +40,32 @@ impl Source {
             .load(conn)
     }
 }
+
+impl Source {
+    pub fn find(conn: &mut crate::db::DbConn, id: &str) -> QueryResult<Option<Source>> {
+        sources::table
+            .find(id)
+            .select(Source::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// One page of the sources, by id.
+    pub fn list(
+        conn: &mut crate::db::DbConn,
+        page: super::PageRequest,
+    ) -> QueryResult<super::Page<Source>> {
+        let total: i64 = sources::table.count().get_result(conn)?;
+        let items = sources::table
+            .order(sources::id.asc())
+            .limit(page.per_page)
+            .offset(page.offset())
+            .select(Source::as_select())
+            .load(conn)?;
+        Ok(super::Page {
+            items,
+            total,
+            request: page,
+        })
+    }
+}

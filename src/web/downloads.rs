@@ -13,6 +13,7 @@ use chrono::NaiveDateTime;
 
 use super::error::AppError;
 use super::query::{ParamReader, Params};
+use super::releases::{zip_response, Citation, RELEASE_HEADER};
 use super::stream::stream_from;
 use super::{elections, etag_matches, html, individuals, organizations, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
@@ -21,7 +22,13 @@ use crate::csv::dictionary::{self, Column};
 use crate::csv::export::{write_file, ExportError, Selection};
 use crate::csv::ContractFile;
 use crate::model::election::Election;
+use crate::model::release::Release;
 use crate::model::{change, stats};
+
+/// The `X-Registry-Release` value: the current release, or `none` before the first.
+pub fn release_label(release: Option<i32>) -> String {
+    release.map_or_else(|| "none".to_owned(), |id| id.to_string())
+}
 
 /// How long a CDN or browser may reuse a download before asking again (the ETag makes asking cheap).
 const MAX_AGE: &str = "public, max-age=300";
@@ -41,13 +48,18 @@ struct IndexPage {
     files: Vec<FileInfo>,
     methodology: &'static Methodology,
     licence: (&'static str, &'static str, &'static str),
+    citation: Option<Citation>,
 }
 
-pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (rows, changes) = state
+pub async fn index(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let (rows, changes, release) = state
         .db
         .read(|conn| -> Result<_, AppError> {
-            Ok((stats::table_rows(conn)?, change::last_changes(conn)?))
+            Ok((
+                stats::table_rows(conn)?,
+                change::last_changes(conn)?,
+                Release::latest(conn)?,
+            ))
         })
         .await?;
     let latest = changes.iter().map(|(_, at)| *at).max();
@@ -79,6 +91,7 @@ pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
         files,
         methodology: &METHODOLOGY,
         licence: LICENCE,
+        citation: release.map(|release| Citation::new(&req, release)),
     })
 }
 
@@ -145,7 +158,7 @@ pub async fn file(
     let file = ContractFile::from_file_name(&name)
         .ok_or_else(|| AppError::not_found("download", &name))?;
     let selection = selection(file, &params)?;
-    let (data_version, known) = {
+    let (data_version, known, release) = {
         let selection = selection.clone();
         state
             .db
@@ -154,7 +167,11 @@ pub async fn file(
                     Selection::MissionsAt(id) => Election::find(conn, id)?.is_some(),
                     _ => true,
                 };
-                Ok((change::data_version(conn)?, known))
+                Ok((
+                    change::data_version(conn)?,
+                    known,
+                    Release::latest(conn)?.map(|release| release.id),
+                ))
             })
             .await?
     };
@@ -175,6 +192,7 @@ pub async fn file(
         .insert_header(attachment(&name))
         .insert_header(header::ETag(tag))
         .insert_header((header::CACHE_CONTROL, MAX_AGE))
+        .insert_header((RELEASE_HEADER, release_label(release)))
         .streaming(body))
 }
 
@@ -183,10 +201,24 @@ async fn registry_zip(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let data_version = state
+    let (data_version, release) = state
         .db
-        .read(|conn| -> Result<_, AppError> { Ok(change::data_version(conn)?) })
+        .read(|conn| -> Result<_, AppError> {
+            Ok((change::data_version(conn)?, Release::latest(conn)?))
+        })
         .await?;
+    // The current release's stored archive, when it holds the current data: the same bytes as
+    // its permanent address.
+    if let Some(release) = release.filter(|r| r.data_version == data_version) {
+        let id = release.id;
+        let bytes = state
+            .db
+            .read(move |conn| -> Result<_, AppError> { Ok(Release::archive(conn, id)?) })
+            .await?;
+        if let Some(bytes) = bytes {
+            return Ok(zip_response(id, bytes, MAX_AGE));
+        }
+    }
     let tag = entity_tag(data_version, "registry.zip", &Selection::All);
     if let Some(response) = not_modified(&req, &tag) {
         return Ok(response);

@@ -1,5 +1,6 @@
 //! The public site: actix-web handlers, one file per area, all rendering askama templates.
 
+pub mod api;
 pub mod assets;
 pub mod countries;
 pub mod downloads;
@@ -12,6 +13,7 @@ pub mod methodology;
 pub mod missions;
 pub mod organizations;
 pub mod query;
+pub mod releases;
 pub mod stream;
 
 #[cfg(test)]
@@ -84,9 +86,12 @@ pub fn app(
         .service(page("/individuals", individuals::list))
         .service(page("/individuals/{id}", individuals::show))
         .service(page("/downloads", downloads::index))
+        .service(page("/downloads/releases", releases::list))
+        .service(page("/downloads/releases/{id}/registry.zip", releases::archive))
         .service(page("/downloads/{name}", downloads::file))
         .service(page("/countries", countries::list))
         .service(page("/countries/{iso3}", countries::show))
+        .service(api::scope())
         .default_service(web::to(not_found))
 }
 

@@ -171,7 +171,7 @@ impl TestApp {
         self.request(request).await
     }
 
-    async fn request(&self, request: test::TestRequest) -> Page {
+    pub async fn request(&self, request: test::TestRequest) -> Page {
         let service = test::init_service(app(self.state.clone())).await;
         let response = test::call_service(&service, request.to_request()).await;
         let status = response.status();

@@ -1,5 +1,7 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
+mod api;
+mod api_match;
 mod backends;
 mod bad_input;
 mod cli;

@@ -71,6 +71,8 @@ pub enum ImportError {
     Folder { path: String, message: String },
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
+    #[error("making the data release: {0}")]
+    Release(#[from] super::export::ExportError),
 }
 
 /// A parsed row and the line it came from.
@@ -147,6 +149,7 @@ pub fn import_dir(
         if mode == ImportMode::Apply {
             record_changes(conn, &report.files)?;
             derived::refresh(conn, &METHODOLOGY)?;
+            super::archive::record_if_changed(conn)?;
             refresh_planner_statistics(conn)?;
         }
         Ok(report)
