@@ -10,4 +10,5 @@ mod downloads;
 mod harness;
 mod import;
 mod pages;
+mod releases;
 mod seed;
