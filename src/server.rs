@@ -48,6 +48,9 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
                     conn.transaction(|conn| derived::refresh(conn, &METHODOLOGY))
                         .map_err(DbError::from)?;
                 }
+                if crate::model::search::backfill_if_empty(&mut conn).map_err(DbError::from)? {
+                    log::info!("wrote the search keys of every record");
+                }
             }
             Err(err) => {
                 let message = match err {
