@@ -87,9 +87,7 @@ impl ElectionWords {
                 .filter(|y| word.len() == 4 && (1900..=2100).contains(y));
             let kind = match word {
                 "president" | "presidential" => Some(ElectionKind::Presidential),
-                "parliament" | "parliamentary" | "legislative" => {
-                    Some(ElectionKind::Parliamentary)
-                }
+                "parliament" | "parliamentary" | "legislative" => Some(ElectionKind::Parliamentary),
                 "general" => Some(ElectionKind::General),
                 "referendum" => Some(ElectionKind::Referendum),
                 "local" | "municipal" => Some(ElectionKind::Local),
@@ -237,7 +235,11 @@ impl Records {
         }
         let mut records = Records::default();
         let none = Vec::new();
-        for chunk in ids.get(&RecordType::Organization).unwrap_or(&none).chunks(ID_CHUNK) {
+        for chunk in ids
+            .get(&RecordType::Organization)
+            .unwrap_or(&none)
+            .chunks(ID_CHUNK)
+        {
             let rows: Vec<(Organization, Option<Rating>)> = organizations::table
                 .left_join(organization_ratings::table)
                 .filter(organizations::id.eq_any(chunk))
@@ -259,7 +261,11 @@ impl Records {
                 );
             }
         }
-        for chunk in ids.get(&RecordType::Individual).unwrap_or(&none).chunks(ID_CHUNK) {
+        for chunk in ids
+            .get(&RecordType::Individual)
+            .unwrap_or(&none)
+            .chunks(ID_CHUNK)
+        {
             let rows: Vec<Individual> = individuals::table
                 .filter(individuals::id.eq_any(chunk))
                 .select(Individual::as_select())
@@ -267,12 +273,17 @@ impl Records {
             let mut flags = flags_of(conn, SubjectType::Individual, chunk)?;
             for individual in rows {
                 let flags = flags.remove(&individual.id).unwrap_or_default();
-                records
-                    .individuals
-                    .insert(individual.id.clone(), IndividualResult { individual, flags });
+                records.individuals.insert(
+                    individual.id.clone(),
+                    IndividualResult { individual, flags },
+                );
             }
         }
-        for chunk in ids.get(&RecordType::Country).unwrap_or(&none).chunks(ID_CHUNK) {
+        for chunk in ids
+            .get(&RecordType::Country)
+            .unwrap_or(&none)
+            .chunks(ID_CHUNK)
+        {
             let rows: Vec<Country> = countries::table
                 .filter(countries::iso3.eq_any(chunk))
                 .select(Country::as_select())
@@ -286,18 +297,30 @@ impl Records {
 
     /// The organizations among `hits` that match `query`, best first.
     pub fn rank_organizations(&self, query: &str, hits: &[Hit]) -> Vec<Ranked<OrganizationResult>> {
-        rank(query, hits, RecordType::Organization, &self.organizations, |r| {
-            let o = &r.organization;
-            search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases)
-        })
+        rank(
+            query,
+            hits,
+            RecordType::Organization,
+            &self.organizations,
+            |r| {
+                let o = &r.organization;
+                search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases)
+            },
+        )
     }
 
     /// The individuals among `hits` that match `query`, best first.
     pub fn rank_individuals(&self, query: &str, hits: &[Hit]) -> Vec<Ranked<IndividualResult>> {
-        rank(query, hits, RecordType::Individual, &self.individuals, |r| {
-            let i = &r.individual;
-            search::individual_names(&i.name, i.name_original.as_deref())
-        })
+        rank(
+            query,
+            hits,
+            RecordType::Individual,
+            &self.individuals,
+            |r| {
+                let i = &r.individual;
+                search::individual_names(&i.name, i.name_original.as_deref())
+            },
+        )
     }
 
     /// The countries among `hits` that match `query`, best first.
@@ -317,7 +340,10 @@ impl Records {
         for (t, id) in hits {
             let (name, href) = match t {
                 RecordType::Organization => match self.organizations.get(id) {
-                    Some(r) => (r.organization.display_name(), format!("/organizations/{id}")),
+                    Some(r) => (
+                        r.organization.display_name(),
+                        format!("/organizations/{id}"),
+                    ),
                     None => continue,
                 },
                 RecordType::Individual => match self.individuals.get(id) {
@@ -335,7 +361,11 @@ impl Records {
                 .then_with(|| a.1.href.cmp(&b.1.href))
         });
         scored.dedup_by(|a, b| a.1 == b.1);
-        scored.into_iter().take(SUGGESTIONS).map(|(_, s)| s).collect()
+        scored
+            .into_iter()
+            .take(SUGGESTIONS)
+            .map(|(_, s)| s)
+            .collect()
     }
 }
 

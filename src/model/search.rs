@@ -89,7 +89,11 @@ pub fn organization_names(name: &str, acronym: Option<&str>, aliases: &str) -> V
 /// The names of an individual: the name and the name in its original script.
 pub fn individual_names(name: &str, name_original: Option<&str>) -> Vec<Name> {
     std::iter::once(Name::primary(name))
-        .chain(name_original.filter(|n| !n.trim().is_empty()).map(Name::primary))
+        .chain(
+            name_original
+                .filter(|n| !n.trim().is_empty())
+                .map(Name::primary),
+        )
         .collect()
 }
 
@@ -318,7 +322,10 @@ pub fn candidates(
             .flat_map(|w| &word_keys[*w])
             .filter_map(|k| postings.get(k))
             .flatten();
-        let from_capped = capped.and_then(|w| capped_hits.get(w)).into_iter().flatten();
+        let from_capped = capped
+            .and_then(|w| capped_hits.get(w))
+            .into_iter()
+            .flatten();
         for hit in from_keys.chain(from_capped) {
             if types.contains(&hit.0) && seen.insert(hit) {
                 hits.push(hit.clone());

@@ -202,14 +202,17 @@ mod tests {
         let many = "x\n".repeat(MAX_ROWS + 1);
         assert_eq!(
             parse_lines(&many),
-            Err(InputError::TooManyRows { given: MAX_ROWS + 1 })
+            Err(InputError::TooManyRows {
+                given: MAX_ROWS + 1
+            })
         );
     }
 
     #[test]
     fn csv_needs_a_name_column_and_utf8() {
-        let rows = parse_csv("\u{feff}Organization,Name\nSCO,Zhang Ming\n,Béla Kovács\n".as_bytes())
-            .unwrap();
+        let rows =
+            parse_csv("\u{feff}Organization,Name\nSCO,Zhang Ming\n,Béla Kovács\n".as_bytes())
+                .unwrap();
         assert_eq!(rows[0].name, "Zhang Ming");
         assert_eq!(rows[0].organization.as_deref(), Some("SCO"));
         assert_eq!(rows[1].organization, None);

@@ -8,4 +8,6 @@ mod downloads;
 mod harness;
 mod import;
 mod pages;
+mod search;
 mod seed;
+mod vet;

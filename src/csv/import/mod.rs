@@ -294,7 +294,8 @@ fn apply(
                 .iter()
                 .map(|r| {
                     let o = &r.value;
-                    let names = search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases);
+                    let names =
+                        search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases);
                     (o.id.clone(), names)
                 })
                 .collect();
