@@ -9,6 +9,7 @@ pub mod credibility;
 pub mod csv;
 pub mod db;
 pub mod domain;
+pub mod matching;
 pub mod model;
 pub mod seed;
 pub mod server;

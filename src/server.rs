@@ -50,6 +50,9 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
                     conn.transaction(|conn| derived::refresh(conn, &METHODOLOGY))
                         .map_err(DbError::from)?;
                 }
+                if crate::model::search::backfill_if_empty(&mut conn).map_err(DbError::from)? {
+                    log::info!("wrote the search keys of every record");
+                }
                 // A database from before releases, or recomputed by a new methodology.
                 crate::csv::archive::record_if_changed(&mut conn)?;
             }

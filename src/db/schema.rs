@@ -186,3 +186,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     organization_ratings,
     flags,
 );
+
+diesel::table! {
+    search_keys (key, record_type, record_id) {
+        key -> Text,
+        record_type -> Text,
+        record_id -> Text,
+    }
+}

@@ -4,15 +4,18 @@ pub mod change;
 pub mod country;
 pub mod derived;
 pub mod election;
+pub mod find;
 pub mod individual;
 pub mod mission;
 pub mod organization;
 pub mod participation;
 pub mod release;
 pub mod sanction;
+pub mod search;
 pub mod source;
 pub mod stats;
 pub mod text;
+pub mod vet;
 
 pub use crate::domain::{
     ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, SubjectType,

@@ -14,7 +14,10 @@ pub mod missions;
 pub mod organizations;
 pub mod query;
 pub mod releases;
+pub mod search;
 pub mod stream;
+pub mod vet;
+pub mod vet_input;
 
 #[cfg(test)]
 mod tests;
@@ -91,6 +94,22 @@ pub fn app(
         .service(page("/downloads/{name}", downloads::file))
         .service(page("/countries", countries::list))
         .service(page("/countries/{iso3}", countries::show))
+        .service(page("/search", search::index))
+        .service(
+            web::resource("/vet")
+                .route(web::post().to(vet::report))
+                .route(web::route().guard(guard::Any(guard::Get()).or(guard::Head())).to(vet::form))
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+                })),
+        )
+        .service(
+            web::resource("/vet.csv")
+                .route(web::post().to(vet::report_csv))
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+                })),
+        )
         .service(api::scope())
         .default_service(web::to(not_found))
 }

@@ -133,7 +133,24 @@ impl TestApp {
 
     /// The application on a fresh, migrated, empty database.
     pub async fn empty() -> TestApp {
-        let database = TestDatabase::new();
+        Self::empty_on(TestDatabase::new())
+    }
+
+    /// The application on the given database, migrated and seeded.
+    pub async fn seeded_on(database: TestDatabase) -> TestApp {
+        let app = Self::empty_on(database);
+        let pool = app.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().expect("a connection");
+            seed::seed_if_empty(&mut conn, &seed_dir()).expect("the seed data loads")
+        })
+        .await
+        .expect("seeding finishes");
+        app
+    }
+
+    /// The application on the given database, migrated and empty.
+    pub fn empty_on(database: TestDatabase) -> TestApp {
         let pool = database.pool();
         TestApp {
             state: AppState {
@@ -169,6 +186,39 @@ impl TestApp {
             request = request.insert_header((*name, *value));
         }
         self.request(request).await
+    }
+
+    /// A POST with a body of the given content type.
+    pub async fn post(&self, path: &str, content_type: &str, body: Vec<u8>) -> Page {
+        let request = test::TestRequest::post()
+            .uri(path)
+            .insert_header(("Content-Type", content_type))
+            .set_payload(body);
+        self.request(request).await
+    }
+
+    /// A POST of an HTML form's fields, urlencoded.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let mut body = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in fields {
+            body.append_pair(name, value);
+        }
+        let body = body.finish().into_bytes();
+        self.post(path, "application/x-www-form-urlencoded", body)
+            .await
+    }
+
+    /// A POST of one file in a multipart form, as a browser uploads it.
+    pub async fn post_file(&self, path: &str, field: &str, file: &[u8]) -> Page {
+        let boundary = "----registry-test-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"list.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(file);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={boundary}");
+        self.post(path, &content_type, body).await
     }
 
     pub async fn request(&self, request: test::TestRequest) -> Page {

@@ -11,4 +11,6 @@ mod harness;
 mod import;
 mod pages;
 mod releases;
+mod search;
 mod seed;
+mod vet;

@@ -27,6 +27,7 @@ use crate::model::mission::Mission;
 use crate::model::organization::{Organization, OrganizationForm};
 use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
+use crate::model::search::{self, RecordType};
 use crate::model::source::Source;
 
 /// Whether an import writes or only reports what it would do.
@@ -249,6 +250,17 @@ fn apply(
             existing.countries,
             rows
         ));
+        if mode == ImportMode::Apply {
+            let keys: Vec<_> = batch
+                .countries
+                .iter()
+                .map(|r| {
+                    let names = search::country_names(&r.value.name, &r.value.iso3);
+                    (r.value.iso3.clone(), names)
+                })
+                .collect();
+            search::write_keys(conn, RecordType::Country, &keys)?;
+        }
     }
     if has(F::Sources) {
         let rows = batch
@@ -279,6 +291,19 @@ fn apply(
             existing.organizations,
             rows
         ));
+        if mode == ImportMode::Apply {
+            let keys: Vec<_> = batch
+                .organizations
+                .iter()
+                .map(|r| {
+                    let o = &r.value;
+                    let names =
+                        search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases);
+                    (o.id.clone(), names)
+                })
+                .collect();
+            search::write_keys(conn, RecordType::Organization, &keys)?;
+        }
     }
     if has(F::Elections) {
         let rows = batch
@@ -324,6 +349,18 @@ fn apply(
             existing.individuals,
             rows
         ));
+        if mode == ImportMode::Apply {
+            let keys: Vec<_> = batch
+                .individuals
+                .iter()
+                .map(|r| {
+                    let i = &r.value;
+                    let names = search::individual_names(&i.name, i.name_original.as_deref());
+                    (i.id.clone(), names)
+                })
+                .collect();
+            search::write_keys(conn, RecordType::Individual, &keys)?;
+        }
     }
     if has(F::Participations) {
         let rows = batch.participations.iter().map(|r| {

@@ -1,0 +1,394 @@
+//! Search keys: the normalized keys of every name (see [`crate::matching::index_keys`]) stored in
+//! `search_keys` with each record, and the lookup that turns queries into candidate records.
+//!
+//! Every write of an organization, individual or country calls [`write_keys`] in the same
+//! transaction, so every instance sees the same keys. A lookup reads keys by equality on the
+//! primary-key index; it never scans a name column. Ranking is the matching module's.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use diesel::prelude::*;
+
+use crate::db::schema::{countries, individuals, organizations, search_keys};
+use crate::db::DbConn;
+use crate::matching::{self, Candidate};
+
+/// Which kind of record a key belongs to, as `search_keys.record_type` stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordType {
+    Organization,
+    Individual,
+    Country,
+}
+
+impl RecordType {
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordType::Organization => "organization",
+            RecordType::Individual => "individual",
+            RecordType::Country => "country",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<RecordType> {
+        [
+            RecordType::Organization,
+            RecordType::Individual,
+            RecordType::Country,
+        ]
+        .into_iter()
+        .find(|t| t.code() == code)
+    }
+}
+
+/// One name of a record, as written, and whether it is an alias (or acronym).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub text: String,
+    pub is_alias: bool,
+}
+
+impl Name {
+    pub fn primary(text: &str) -> Name {
+        Name {
+            text: text.to_owned(),
+            is_alias: false,
+        }
+    }
+
+    pub fn alias(text: &str) -> Name {
+        Name {
+            text: text.to_owned(),
+            is_alias: true,
+        }
+    }
+
+    pub fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            text: &self.text,
+            is_alias: self.is_alias,
+        }
+    }
+}
+
+/// The names of an organization: its name, then its acronym and aliases (as aliases).
+pub fn organization_names(name: &str, acronym: Option<&str>, aliases: &str) -> Vec<Name> {
+    std::iter::once(Name::primary(name))
+        .chain(acronym.filter(|a| !a.trim().is_empty()).map(Name::alias))
+        .chain(
+            aliases
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(Name::alias),
+        )
+        .collect()
+}
+
+/// The names of an individual: the name and the name in its original script.
+pub fn individual_names(name: &str, name_original: Option<&str>) -> Vec<Name> {
+    std::iter::once(Name::primary(name))
+        .chain(
+            name_original
+                .filter(|n| !n.trim().is_empty())
+                .map(Name::primary),
+        )
+        .collect()
+}
+
+/// The names of a country: its name, and its ISO code as an alias.
+pub fn country_names(name: &str, iso3: &str) -> Vec<Name> {
+    vec![Name::primary(name), Name::alias(iso3)]
+}
+
+/// Rows per multi-row statement, under SQLite's and PostgreSQL's bound-parameter limits.
+const CHUNK: usize = 2000;
+
+#[derive(Insertable)]
+#[diesel(table_name = search_keys)]
+struct KeyRow<'a> {
+    key: String,
+    record_type: &'a str,
+    record_id: &'a str,
+}
+
+/// Replaces the search keys of `records` (id and names) of one type. Call it in the
+/// transaction that writes the records.
+pub fn write_keys(
+    conn: &mut DbConn,
+    record_type: RecordType,
+    records: &[(String, Vec<Name>)],
+) -> QueryResult<()> {
+    let code = record_type.code();
+    for chunk in records.chunks(CHUNK) {
+        let ids: Vec<&str> = chunk.iter().map(|(id, _)| id.as_str()).collect();
+        diesel::delete(
+            search_keys::table
+                .filter(search_keys::record_type.eq(code))
+                .filter(search_keys::record_id.eq_any(ids)),
+        )
+        .execute(conn)?;
+    }
+    let mut rows = Vec::new();
+    for (id, names) in records {
+        let keys: BTreeSet<String> = names
+            .iter()
+            .flat_map(|name| matching::index_keys(&name.text))
+            .collect();
+        rows.extend(keys.into_iter().map(|key| KeyRow {
+            key,
+            record_type: code,
+            record_id: id,
+        }));
+    }
+    for chunk in rows.chunks(CHUNK) {
+        match conn {
+            DbConn::Sqlite(conn) => diesel::insert_into(search_keys::table)
+                .values(chunk)
+                .execute(conn)?,
+            DbConn::Pg(conn) => diesel::insert_into(search_keys::table)
+                .values(chunk)
+                .execute(conn)?,
+        };
+    }
+    Ok(())
+}
+
+/// Writes the keys of every record when the table holds none: for a database created before
+/// search keys existed. Returns whether it wrote anything.
+pub fn backfill_if_empty(conn: &mut DbConn) -> QueryResult<bool> {
+    let keys: i64 = search_keys::table.count().get_result(conn)?;
+    if keys > 0 {
+        return Ok(false);
+    }
+    conn.transaction(|conn| {
+        let orgs: Vec<(String, String, Option<String>, String)> = organizations::table
+            .select((
+                organizations::id,
+                organizations::name,
+                organizations::acronym,
+                organizations::aliases,
+            ))
+            .load(conn)?;
+        let orgs: Vec<_> = orgs
+            .into_iter()
+            .map(|(id, name, acronym, aliases)| {
+                let names = organization_names(&name, acronym.as_deref(), &aliases);
+                (id, names)
+            })
+            .collect();
+        write_keys(conn, RecordType::Organization, &orgs)?;
+        let people: Vec<(String, String, Option<String>)> = individuals::table
+            .select((
+                individuals::id,
+                individuals::name,
+                individuals::name_original,
+            ))
+            .load(conn)?;
+        let people: Vec<_> = people
+            .into_iter()
+            .map(|(id, name, original)| {
+                let names = individual_names(&name, original.as_deref());
+                (id, names)
+            })
+            .collect();
+        write_keys(conn, RecordType::Individual, &people)?;
+        let countries: Vec<(String, String)> = countries::table
+            .select((countries::iso3, countries::name))
+            .load(conn)?;
+        let countries: Vec<_> = countries
+            .into_iter()
+            .map(|(iso3, name)| {
+                let names = country_names(&name, &iso3);
+                (iso3, names)
+            })
+            .collect();
+        write_keys(conn, RecordType::Country, &countries)?;
+        Ok(true)
+    })
+}
+
+/// Postings counted per key at most: counting stops there, so that a key shared by a million
+/// records ("t:person" in the benchmark) costs no more to count than one shared by 2,000.
+pub const KEY_CAP: i64 = 2000;
+/// A word is selective when its keys have at most this many postings in all; the postings of
+/// selective words are read in full. A query of common words only reads the exact key of its
+/// least common word, at most [`COMMON`] records. Either way a lookup is bounded whatever the
+/// size of the tables.
+pub const SELECTIVE_POSTINGS: i64 = 10_000;
+/// Records read for a query that has only common words.
+pub const COMMON: i64 = 2000;
+/// Keys per counting statement (one bound parameter each, far under both backends' limits).
+const COUNT_CHUNK: usize = 500;
+
+#[derive(QueryableByName)]
+struct KeyCount {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    k: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// How many records store each of `keys`, counting at most [`KEY_CAP`] per key (an index range
+/// read that stops early). Raw SQL because diesel has no `LIMIT` inside a correlated subquery;
+/// the statement is the same on both backends but for the placeholders.
+fn capped_counts(conn: &mut DbConn, keys: &[&String]) -> QueryResult<Vec<KeyCount>> {
+    use diesel::sql_types::Text;
+    let sql = |placeholder: &dyn Fn(usize) -> String| {
+        let values: Vec<String> = (1..=keys.len())
+            .map(|i| format!("({})", placeholder(i)))
+            .collect();
+        format!(
+            "WITH q(k) AS (VALUES {}) SELECT k, (SELECT COUNT(*) FROM (SELECT 1 FROM search_keys s WHERE s.key = q.k LIMIT {KEY_CAP}) AS x) AS n FROM q",
+            values.join(", ")
+        )
+    };
+    match conn {
+        DbConn::Sqlite(conn) => {
+            let mut query =
+                diesel::sql_query(sql(&|_| "?".to_owned())).into_boxed::<diesel::sqlite::Sqlite>();
+            for key in keys {
+                query = query.bind::<Text, _>(key.as_str());
+            }
+            query.load(conn)
+        }
+        DbConn::Pg(conn) => {
+            let mut query =
+                diesel::sql_query(sql(&|i| format!("${i}::text"))).into_boxed::<diesel::pg::Pg>();
+            for key in keys {
+                query = query.bind::<Text, _>(key.as_str());
+            }
+            query.load(conn)
+        }
+    }
+}
+
+/// A record found by key, to be ranked.
+pub type Hit = (RecordType, String);
+
+/// For each query, the records that share at least one search key with it (among `types`):
+/// the candidates [`matching::best_match`] then ranks. All queries are looked up together, a
+/// few statements per chunk of keys, whatever their number.
+pub fn candidates(
+    conn: &mut DbConn,
+    queries: &[(&str, &[RecordType])],
+) -> QueryResult<Vec<Vec<Hit>>> {
+    // The words of every query and the keys of every word.
+    let words: Vec<Vec<String>> = queries
+        .iter()
+        .map(|(q, _)| {
+            let mut w = matching::tokens(q);
+            w.truncate(matching::MAX_QUERY_WORDS);
+            w
+        })
+        .collect();
+    let mut word_keys: HashMap<String, Vec<String>> = HashMap::new();
+    for word in words.iter().flatten() {
+        if !word_keys.contains_key(word) {
+            word_keys.insert(word.clone(), matching::query_keys(word));
+        }
+    }
+    let all_keys: BTreeSet<&String> = word_keys.values().flatten().collect();
+    let all_keys: Vec<&String> = all_keys.into_iter().collect();
+    let mut counts: HashMap<String, i64> = HashMap::new();
+    for chunk in all_keys.chunks(COUNT_CHUNK) {
+        counts.extend(
+            capped_counts(conn, chunk)?
+                .into_iter()
+                .filter(|row| row.n > 0)
+                .map(|row| (row.k, row.n)),
+        );
+    }
+    let weight = |word: &str| -> i64 {
+        word_keys[word]
+            .iter()
+            .map(|k| counts.get(k).copied().unwrap_or(0))
+            .sum()
+    };
+    // Per query: its selective words, or else its least common word (capped).
+    let mut chosen: Vec<(Vec<&str>, Option<&str>)> = Vec::with_capacity(queries.len());
+    for query_words in &words {
+        let selective: Vec<&str> = query_words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| (1..=SELECTIVE_POSTINGS).contains(&weight(w)))
+            .collect();
+        let capped = if selective.is_empty() {
+            query_words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| weight(w) > 0)
+                .min_by_key(|w| (weight(w), *w))
+        } else {
+            None
+        };
+        chosen.push((selective, capped));
+    }
+    let fetch: BTreeSet<&String> = chosen
+        .iter()
+        .flat_map(|(selective, _)| selective.iter().flat_map(|w| &word_keys[*w]))
+        .filter(|k| counts.contains_key(*k))
+        .collect();
+    let fetch: Vec<&String> = fetch.into_iter().collect();
+    let mut postings: HashMap<String, Vec<Hit>> = HashMap::new();
+    for chunk in fetch.chunks(CHUNK) {
+        let rows: Vec<(String, String, String)> = search_keys::table
+            .filter(search_keys::key.eq_any(chunk))
+            .select((
+                search_keys::key,
+                search_keys::record_type,
+                search_keys::record_id,
+            ))
+            .load(conn)?;
+        add_postings(&mut postings, rows);
+    }
+    // A common word is read once however many queries need it, in a stable order.
+    let mut capped_hits: HashMap<&str, Vec<Hit>> = HashMap::new();
+    for word in chosen.iter().filter_map(|(_, capped)| *capped) {
+        if capped_hits.contains_key(word) {
+            continue;
+        }
+        let exact = format!("t:{word}");
+        let rows: Vec<(String, String)> = search_keys::table
+            .filter(search_keys::key.eq(&exact))
+            .order((search_keys::record_type, search_keys::record_id))
+            .limit(COMMON)
+            .select((search_keys::record_type, search_keys::record_id))
+            .load(conn)?;
+        let hits = rows
+            .into_iter()
+            .filter_map(|(t, id)| RecordType::from_code(&t).map(|t| (t, id)))
+            .collect();
+        capped_hits.insert(word, hits);
+    }
+    let mut out = Vec::with_capacity(queries.len());
+    for ((selective, capped), (_, types)) in chosen.iter().zip(queries) {
+        let mut seen: HashSet<&Hit> = HashSet::new();
+        let mut hits = Vec::new();
+        let from_keys = selective
+            .iter()
+            .flat_map(|w| &word_keys[*w])
+            .filter_map(|k| postings.get(k))
+            .flatten();
+        let from_capped = capped
+            .and_then(|w| capped_hits.get(w))
+            .into_iter()
+            .flatten();
+        for hit in from_keys.chain(from_capped) {
+            if types.contains(&hit.0) && seen.insert(hit) {
+                hits.push(hit.clone());
+            }
+        }
+        hits.sort();
+        out.push(hits);
+    }
+    Ok(out)
+}
+
+fn add_postings(postings: &mut HashMap<String, Vec<Hit>>, rows: Vec<(String, String, String)>) {
+    for (key, record_type, id) in rows {
+        if let Some(t) = RecordType::from_code(&record_type) {
+            postings.entry(key).or_default().push((t, id));
+        }
+    }
+}

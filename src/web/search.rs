@@ -1,0 +1,72 @@
+//! `/search`: one search box for the whole registry.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::error::AppError;
+use super::query::{with_query, ParamReader, Params, QueryPairs};
+use super::{html, AppState};
+use crate::matching::Reason;
+use crate::model::election::ElectionFilter;
+use crate::model::find::{self, SearchResults};
+
+/// The longest query accepted: a name, not a paragraph.
+pub const MAX_QUERY: usize = 200;
+
+#[derive(Template)]
+#[template(path = "search/index.html")]
+struct SearchPage {
+    query: String,
+    results: Option<SearchResults>,
+}
+
+pub async fn index(
+    state: web::Data<AppState>,
+    params: web::Query<Params>,
+) -> Result<HttpResponse, AppError> {
+    let mut reader = ParamReader::new(&params);
+    let query = reader.text("q", MAX_QUERY);
+    reader.finish()?;
+    let Some(query) = query else {
+        return html(SearchPage {
+            query: String::new(),
+            results: None,
+        });
+    };
+    let lookup = query.clone();
+    let results = state
+        .db
+        .read(move |conn| -> Result<_, AppError> { Ok(find::search(conn, &lookup)?) })
+        .await?;
+    html(SearchPage {
+        query,
+        results: Some(results),
+    })
+}
+
+impl SearchPage {
+    /// A list page filtered by this query, for "see them all".
+    fn list_href(&self, path: &str) -> String {
+        with_query(path, &[("q", Some(self.query.clone()))])
+    }
+
+    fn elections_href(&self, filter: &ElectionFilter) -> String {
+        with_query("/elections", &filter.pairs())
+    }
+
+    fn example_href(&self, example: &str) -> String {
+        with_query("/search", &[("q", Some(example.to_owned()))])
+    }
+
+    fn percent(&self, score: &f64) -> String {
+        format!("{:.0}%", score * 100.0)
+    }
+}
+
+/// Says in words why a record matched; the words themselves are in the template.
+pub fn is_alias(reason: &Reason) -> Option<&str> {
+    match reason {
+        Reason::Alias { alias } => Some(alias),
+        _ => None,
+    }
+}

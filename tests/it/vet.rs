@@ -1,0 +1,281 @@
+//! `/vet`: a whole invitation list checked at once, confidentially; every bad input refused
+//! with a clear page.
+
+use std::sync::{Mutex, Once};
+
+use actix_web::http::StatusCode;
+use diesel::prelude::*;
+
+use crate::harness::TestApp;
+
+/// Exact, transliterated, misspelled, reordered, alias and absent names, one with an
+/// organization.
+const LIST: &str = "Béla Kovács\nЕвгений Пригожин\nМалькевич, AFRIC\nPrigozin\nKovacs Bela\nZebulon Quaxwort\nШОС\n";
+
+const EXPECTED_CSV: &str = "\
+row,input_name,input_organization,match_type,match_id,match_name,score,reason,rating,flags
+1,Béla Kovács,,individual,bela-kovacs,Béla Kovács,1.00,exact,,observed_sham_vote
+2,Евгений Пригожин,,individual,yevgeny-prigozhin,Yevgeniy Prigozhin,0.95,transliterated,,sanctioned_or_exposed
+3,Малькевич,AFRIC,individual,alexander-malkevich,Alexander Malkevich,0.88,missing_names,,sanctioned_or_exposed
+3,Малькевич,AFRIC,individual,alexander-markevich,Alexander Markevich,0.75,spelling,,low_quality_mission|statement_contradicts_credible_observers
+3,Малькевич,AFRIC,organization,afric,Association for Free Research and International Cooperation (AFRIC),0.97,alias,low_quality,contradicts_credible_observers|no_dop|sanctioned_or_exposed
+4,Prigozin,,individual,yevgeny-prigozhin,Yevgeniy Prigozhin,0.75,spelling,,sanctioned_or_exposed
+5,Kovacs Bela,,individual,bela-kovacs,Béla Kovács,0.90,reordered,,observed_sham_vote
+6,Zebulon Quaxwort,,,,,,,,
+7,ШОС,,organization,sco,Shanghai Cooperation Organisation (SCO),0.97,alias,low_quality,contradicts_credible_observers|no_dop|short_term_only
+";
+
+/// Every log record of the test binary, as text.
+static CAPTURED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+struct Capture;
+
+impl log::Log for Capture {
+    /// Everything but the test's own HTML parser, which logs the pages it reads.
+    fn enabled(&self, metadata: &log::Metadata) -> bool {
+        let target = metadata.target();
+        !["html5ever", "markup5ever", "selectors", "scraper"]
+            .iter()
+            .any(|parser| target.starts_with(parser))
+    }
+    fn log(&self, record: &log::Record) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        if let Ok(mut lines) = CAPTURED.lock() {
+            lines.push(format!(
+                "{} {} {}",
+                record.level(),
+                record.target(),
+                record.args()
+            ));
+        }
+    }
+    fn flush(&self) {}
+}
+
+fn capture_logs() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        if log::set_logger(&Capture).is_ok() {
+            log::set_max_level(log::LevelFilter::Debug);
+        }
+    });
+}
+
+fn captured() -> String {
+    CAPTURED.lock().map(|l| l.join("\n")).unwrap_or_default()
+}
+
+/// Rows per table, to show that vetting wrote nothing.
+fn table_counts(app: &TestApp) -> Vec<(String, i64)> {
+    use observer_registry::db::schema::*;
+    let mut conn = app.conn();
+    let mut counts = Vec::new();
+    macro_rules! count {
+        ($($table:ident),*) => {$(
+            counts.push((stringify!($table).to_owned(), $table::table.count().get_result::<i64>(&mut conn).unwrap()));
+        )*};
+    }
+    count!(
+        countries,
+        sources,
+        organizations,
+        elections,
+        missions,
+        individuals,
+        participations,
+        sanctions,
+        replies,
+        changes,
+        election_consensus,
+        organization_ratings,
+        flags,
+        search_keys
+    );
+    counts
+}
+
+#[actix_web::test]
+async fn a_mixed_list_gives_the_expected_report_and_leaves_no_trace() {
+    capture_logs();
+    let app = TestApp::seeded().await;
+    let before = table_counts(&app);
+
+    let page = app.post_form("/vet", &[("names", LIST)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("cache-control"), "no-store");
+    assert!(page
+        .text(".confidential")
+        .contains("not stored, not written to any log"));
+    assert_eq!(page.text(".count-rows"), "7");
+    assert_eq!(page.text(".count-matched"), "6");
+    assert_eq!(page.text(".count-flagged"), "6");
+    assert_eq!(page.text(".count-low-quality"), "2");
+    let rows = page.texts(".vet-row");
+    assert_eq!(rows.len(), 7);
+    let first_links: Vec<String> = page.links(".vet-row .match:first-child > a:first-child");
+    assert_eq!(
+        first_links,
+        [
+            "/individuals/bela-kovacs",
+            "/individuals/yevgeny-prigozhin",
+            "/individuals/alexander-malkevich",
+            "/individuals/yevgeny-prigozhin",
+            "/individuals/bela-kovacs",
+            "/organizations/sco",
+        ]
+    );
+    assert!(rows[0].contains("same name"), "{}", rows[0]);
+    assert!(rows[1].contains("transliterated"), "{}", rows[1]);
+    assert!(
+        rows[2].contains("AFRIC") && rows[2].contains("Low quality"),
+        "{}",
+        rows[2]
+    );
+    assert!(rows[3].contains("spelled differently"), "{}", rows[3]);
+    assert!(rows[4].contains("names in another order"), "{}", rows[4]);
+    assert!(rows[5].contains("No match in the registry"), "{}", rows[5]);
+    assert!(rows[6].contains("alias ШОС"), "{}", rows[6]);
+    assert!(page.links("link[rel=stylesheet]").len() == 1);
+
+    let csv = app.post_form("/vet.csv", &[("names", LIST)]).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.header("cache-control"), "no-store");
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert_eq!(csv.body, EXPECTED_CSV);
+
+    // The download form on the report sends the same list back.
+    let hidden = page.html();
+    let selector = scraper::Selector::parse("form[action='/vet.csv'] input[name=names]").unwrap();
+    let again = hidden
+        .select(&selector)
+        .next()
+        .unwrap()
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_owned();
+    let csv_again = app.post_form("/vet.csv", &[("names", &again)]).await;
+    assert_eq!(csv_again.body, EXPECTED_CSV);
+
+    // The same list as an uploaded CSV file gives the same report.
+    let mut file = String::from("name,organization\n");
+    for line in LIST.lines() {
+        match line.split_once(", ") {
+            Some((name, org)) => file.push_str(&format!("{name},{org}\n")),
+            None => file.push_str(&format!("{line},\n")),
+        }
+    }
+    let uploaded = app.post_file("/vet.csv", "file", file.as_bytes()).await;
+    assert_eq!(uploaded.body, EXPECTED_CSV);
+
+    assert_eq!(table_counts(&app), before, "vetting writes nothing");
+    let logs = captured();
+    assert!(logs.contains("POST /vet"), "the access log is captured");
+    for name in [
+        "Quaxwort",
+        "Zebulon",
+        "Kovacs",
+        "Kovács",
+        "Пригожин",
+        "Prigozin",
+        "AFRIC",
+    ] {
+        assert!(!logs.contains(name), "{name} reached the log");
+    }
+}
+
+#[actix_web::test]
+async fn the_form_is_private_and_explains_itself() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/vet").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("cache-control"), "no-store");
+    assert_eq!(page.title(), "Vet an invitation list · Observer Registry");
+    assert!(page.text(".confidential").contains("not stored"));
+    assert_eq!(page.links("form[action='/vet']").len(), 0);
+    let html = page.html();
+    for selector in [
+        "form[action='/vet'][method=post] textarea[name=names]",
+        "form[enctype='multipart/form-data'] input[type=file][name=file]",
+    ] {
+        let s = scraper::Selector::parse(selector).unwrap();
+        assert_eq!(html.select(&s).count(), 1, "{selector}");
+    }
+    let put = app.post("/vet", "text/plain", b"x".to_vec()).await;
+    assert_eq!(put.status, StatusCode::BAD_REQUEST);
+}
+
+#[actix_web::test]
+async fn bad_lists_are_refused_with_a_reason() {
+    capture_logs();
+    let app = TestApp::seeded().await;
+
+    let page = app
+        .post_file(
+            "/vet",
+            "file",
+            b"full_name,organisation\nZebulon Quaxwort,X\n",
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    let alert = page.text("[role=alert]");
+    assert!(alert.contains("no name column"), "{alert}");
+    assert!(
+        alert.contains("Its columns are: full_name , organisation"),
+        "{alert}"
+    );
+
+    let many = format!("name\n{}", "Zebulon Quaxwort\n".repeat(5001));
+    let page = app.post_file("/vet", "file", many.as_bytes()).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.text("[role=alert]").contains("at most 5000 rows"));
+    let page = app
+        .post_form("/vet.csv", &[("names", &"Zebulon Quaxwort\n".repeat(5001))])
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.text("[role=alert]").contains("at most 5000 rows"));
+
+    let page = app.post_file("/vet", "file", b"name\nK\xf6v\xe1cs\n").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.text("[role=alert]").contains("not UTF-8"));
+
+    let big = vec![b'a'; 10 * 1024 * 1024];
+    let page = app.post_file("/vet", "file", &big).await;
+    assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.text("[role=alert]").contains("too large"));
+
+    let page = app.post_form("/vet", &[("names", "  \n ")]).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.text("[role=alert]").contains("The list is empty"));
+
+    let page = app
+        .post_file("/vet", "file", b"name\n\"unclosed,\nx\n")
+        .await;
+    assert!(page.status == StatusCode::BAD_REQUEST || page.status == StatusCode::OK);
+    assert!(page.status != StatusCode::INTERNAL_SERVER_ERROR);
+
+    let page = app
+        .post(
+            "/vet",
+            "multipart/form-data; boundary=zz",
+            b"garbage".to_vec(),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+
+    // A list of 5,000 rows is accepted.
+    let full = "Zebulon Quaxwort, AFRIC\n".repeat(5000);
+    let page = app.post_form("/vet", &[("names", &full)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.text(".count-rows"), "5000");
+
+    let logs = captured();
+    let leaked: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("Quaxwort"))
+        .take(3)
+        .collect();
+    assert!(leaked.is_empty(), "{leaked:?}");
+}
