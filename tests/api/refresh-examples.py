@@ -24,7 +24,7 @@ def cut(value):
     return value
 
 
-for match in re.finditer(r'example!\("(\w+)",\s*"([^"]+)"(?:,\s*r#"(.*?)"#)?\)', docs, re.S):
+for match in re.finditer(r'example!\(\s*"(\w+)",\s*"([^"]+)"(?:,\s*r#"(.*?)"#)?\s*,?\s*\)', docs, re.S):
     name, path, body = match.group(1), match.group(2), match.group(3)
     request = urllib.request.Request(base + path)
     if body is not None:

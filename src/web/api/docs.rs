@@ -30,6 +30,14 @@ macro_rules! example {
             response: include_str!(concat!("../../../templates/api/examples/", $id, ".json")),
         }
     };
+    ($id:literal, $request:literal, $body:literal) => {
+        Example {
+            operation_id: $id,
+            request: $request,
+            body: Some($body),
+            response: include_str!(concat!("../../../templates/api/examples/", $id, ".json")),
+        }
+    };
 }
 
 /// One example per operation of the document (a test checks that none is missing).
@@ -53,6 +61,11 @@ pub const EXAMPLES: &[Example] = &[
     example!("sources", "/api/v1/sources?page=2"),
     example!("source", "/api/v1/sources/khovar-2020-10-12-sco-tjk-pres"),
     example!("releases", "/api/v1/releases"),
+    example!(
+        "match_names",
+        "/api/v1/match",
+        r#"{"names": [{"name": "Vladimir Norow"}, {"name": "J. Smith", "organization": "ШОС"}]}"#
+    ),
 ];
 
 /// A parameter as the page lists it.

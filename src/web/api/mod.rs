@@ -10,7 +10,9 @@
 
 mod convert;
 pub mod docs;
+pub mod matching;
 pub mod openapi;
+mod reconcile;
 mod records;
 pub mod types;
 mod vocabulary;
@@ -30,8 +32,8 @@ use super::releases::RELEASE_HEADER;
 use crate::db::DbError;
 use types::{ApiErrorBody, ProblemBody};
 
-/// The largest JSON body a `POST` accepts.
-pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// The largest JSON body a `POST` accepts (as for a list posted to `/vet`).
+pub const MAX_BODY_BYTES: usize = crate::web::vet_input::MAX_BODY;
 
 /// The `/api` scope: the documentation, the OpenAPI document and version 1 of the API.
 pub fn scope() -> actix_web::Scope<
@@ -76,6 +78,35 @@ pub fn scope() -> actix_web::Scope<
         .service(readable("/v1/sources", records::sources))
         .service(readable("/v1/sources/{id}", records::source))
         .service(readable("/v1/releases", records::releases))
+        .service(
+            web::resource("/v1/match")
+                .route(web::post().to(matching::match_names))
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(ApiError(AppError::MethodNotAllowed))
+                })),
+        )
+        .service(
+            web::resource("/reconcile")
+                .route(
+                    web::route()
+                        .guard(guard::Any(guard::Get()).or(guard::Head()).or(guard::Post()))
+                        .to(reconcile::service),
+                )
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(ApiError(AppError::MethodNotAllowed))
+                })),
+        )
+        .service(readable(
+            "/reconcile/suggest/entity",
+            reconcile::suggest_entity,
+        ))
+        .service(readable("/reconcile/suggest/type", reconcile::suggest_type))
+        .service(readable(
+            "/reconcile/suggest/property",
+            reconcile::suggest_property,
+        ))
+        .service(readable("/reconcile/preview", reconcile::preview))
+        .service(readable("/reconcile/view/{id}", reconcile::view))
         .default_service(web::to(|req: HttpRequest| async move {
             Err::<HttpResponse, _>(ApiError(AppError::NoSuchPage(req.path().to_owned())))
         }))
@@ -150,6 +181,16 @@ impl ApiError {
             },
         };
         problem.into()
+    }
+}
+
+impl BodyProblem {
+    /// A body over `limit` bytes: 413.
+    pub fn too_large(limit: usize) -> BodyProblem {
+        BodyProblem {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            message: BodyError::TooLarge(limit).to_string(),
+        }
     }
 }
 

@@ -32,11 +32,13 @@ use super::types::*;
         records::sources,
         records::source,
         records::releases,
+        super::matching::match_names,
     ),
     components(schemas(ApiErrorBody)),
     tags(
         (name = "records", description = "The registry's records, as lists and one by one."),
         (name = "releases", description = "Numbered, citable releases of the whole registry."),
+        (name = "matching", description = "Names matched against the registry as /vet matches them; nothing is stored or logged."),
     )
 )]
 pub struct ApiDoc;
