@@ -60,7 +60,7 @@ pub fn scope() -> actix_web::Scope<
         .app_data(
             web::JsonConfig::default()
                 .limit(MAX_BODY_BYTES)
-                .error_handler(|err, _req| ApiError::from_json(err).into()),
+                .error_handler(|err, _req| ApiError::from_json(err)),
         )
         .wrap(from_fn(cors))
         .service(readable("", docs::index))
