@@ -54,7 +54,7 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
                     log::info!("wrote the search keys of every record");
                 }
                 // A database from before releases, or recomputed by a new methodology.
-                crate::csv::archive::record_if_changed(&mut conn)?;
+                crate::csv::archive::record_at_start(&mut conn)?;
             }
             Err(err) => {
                 let message = match err {

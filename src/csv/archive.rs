@@ -170,6 +170,19 @@ pub fn record_if_changed(conn: &mut DbConn) -> Result<Option<Release>, ExportErr
     Ok(Release::find(conn, id)?)
 }
 
+/// [`record_if_changed`] at start-up, in a transaction of its own. Several instances starting at
+/// once may race for the same release number: the one that loses finds the release made.
+pub fn record_at_start(conn: &mut DbConn) -> Result<Option<Release>, ExportError> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    use diesel::Connection;
+    match conn.transaction(record_if_changed) {
+        Err(ExportError::Database(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _))) => {
+            Ok(None)
+        }
+        outcome => outcome,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

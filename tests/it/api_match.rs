@@ -277,6 +277,7 @@ async fn bad_match_and_reconcile_requests_are_json_errors() {
     assert_conforms(&document, "post", "/api/v1/match", &page);
     let get = app.get("/api/v1/match").await;
     assert_eq!(get.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(get.header("allow"), "POST, OPTIONS");
     assert_eq!(json_of(&get)["status"], 405);
 
     for queries in [

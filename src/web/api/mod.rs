@@ -81,9 +81,7 @@ pub fn scope() -> actix_web::Scope<
         .service(
             web::resource("/v1/match")
                 .route(web::post().to(matching::match_names))
-                .default_service(web::to(|| async {
-                    Err::<HttpResponse, _>(ApiError(AppError::MethodNotAllowed))
-                })),
+                .default_service(web::to(|| async { method_not_allowed("POST, OPTIONS") })),
         )
         .service(
             web::resource("/reconcile")
@@ -93,7 +91,7 @@ pub fn scope() -> actix_web::Scope<
                         .to(reconcile::service),
                 )
                 .default_service(web::to(|| async {
-                    Err::<HttpResponse, _>(ApiError(AppError::MethodNotAllowed))
+                    method_not_allowed("GET, HEAD, POST, OPTIONS")
                 })),
         )
         .service(readable(
@@ -292,6 +290,15 @@ impl ResponseError for ApiError {
         }
         response
     }
+}
+
+/// A JSON `405` naming the methods a resource answers.
+fn method_not_allowed(allow: &'static str) -> HttpResponse {
+    let mut response = ApiError(AppError::MethodNotAllowed).error_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static(allow));
+    response
 }
 
 /// A cacheable JSON answer: its `ETag` is a hash of its bytes, and it names the current release.
