@@ -125,8 +125,17 @@ fn endpoint(method: &'static str, path: &str, operation: &Operation) -> Endpoint
     EndpointDoc {
         method,
         path: path.to_owned(),
-        summary: operation.summary.clone().unwrap_or_default(),
-        description: operation.description.clone().unwrap_or_default(),
+        // Doc comments mark code with backticks; the page shows plain words.
+        summary: operation
+            .summary
+            .clone()
+            .unwrap_or_default()
+            .replace('`', ""),
+        description: operation
+            .description
+            .clone()
+            .unwrap_or_default()
+            .replace('`', ""),
         params,
         example: EXAMPLES.iter().find(|e| e.operation_id == id),
     }
