@@ -96,12 +96,15 @@ impl DbError {
     /// that a retry may succeed: the web layer answers 503 rather than 500.
     pub fn is_unavailable(&self) -> bool {
         use diesel::result::{DatabaseErrorKind, Error};
-        match self {
-            DbError::Pool(_) | DbError::Connect(_) => true,
-            DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)) => true,
-            DbError::Query(Error::BrokenTransactionManager) => true,
-            _ => false,
-        }
+        matches!(
+            self,
+            DbError::Pool(_)
+                | DbError::Connect(_)
+                | DbError::Query(
+                    Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+                        | Error::BrokenTransactionManager
+                )
+        )
     }
 }
 

@@ -39,7 +39,7 @@ pub struct ElectionListing {
 /// The filters of the elections list; `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ElectionFilter {
-    pub country: Option<String>,
+    pub country: Option<crate::domain::Iso3>,
     pub year: Option<i32>,
     pub kind: Option<ElectionKind>,
 }
@@ -52,7 +52,7 @@ macro_rules! filtered_elections {
             .inner_join(countries::table)
             .into_boxed::<super::Backend>();
         if let Some(country) = &filter.country {
-            query = query.filter(elections::country.eq(country.clone()));
+            query = query.filter(elections::country.eq(country.as_str().to_owned()));
         }
         if let Some((first, last)) = filter.year.and_then(year_bounds) {
             query = query.filter(elections::held_on.between(first, last));

@@ -38,7 +38,7 @@ macro_rules! filtered_individuals {
         let filter = $filter;
         let mut query = individuals::table.into_boxed::<super::Backend>();
         if let Some(country) = &filter.country {
-            query = query.filter(individuals::country.eq(country.clone()));
+            query = query.filter(individuals::country.eq(country.as_str().to_owned()));
         }
         if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
             query = query.filter(individuals::search_text.like(pattern));
@@ -67,7 +67,7 @@ impl From<Individual> for IndividualForm {
 /// The filters of the individuals list; `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndividualFilter {
-    pub country: Option<String>,
+    pub country: Option<crate::domain::Iso3>,
     /// Matches the name or the name in its original script.
     pub search: Option<String>,
 }

@@ -8,6 +8,7 @@ pub mod individual;
 pub mod mission;
 pub mod organization;
 pub mod participation;
+pub mod profile;
 pub mod sanction;
 pub mod source;
 pub mod stats;

@@ -73,7 +73,7 @@ macro_rules! filtered_organizations {
             query = query.filter(organizations::kind.eq(kind));
         }
         if let Some(country) = &filter.country {
-            query = query.filter(organizations::hq_country.eq(country.clone()));
+            query = query.filter(organizations::hq_country.eq(country.as_str().to_owned()));
         }
         if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
             query = query.filter(organizations::search_text.like(pattern));
@@ -122,7 +122,7 @@ pub enum OrganizationOrder {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OrganizationFilter {
     pub kind: Option<OrganizationKind>,
-    pub country: Option<String>,
+    pub country: Option<crate::domain::Iso3>,
     /// Matches any name, acronym or alias, in any script (see [`text::fold`]).
     pub search: Option<String>,
     pub rating: Option<Rating>,

@@ -7,11 +7,13 @@ use super::error::AppError;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
 use crate::credibility::{consensus_reading, Methodology, METHODOLOGY};
+use crate::domain::Iso3;
+use crate::domain::Slug;
 use crate::model::country::Country;
-use crate::model::derived;
 use crate::model::election::{Election, ElectionFilter, ElectionInCountry, ElectionListing};
-use crate::model::mission::{Mission, MissionDetail};
-use crate::model::participation::{Participation, ParticipationDetail};
+use crate::model::mission::MissionDetail;
+use crate::model::participation::ParticipationDetail;
+use crate::model::profile;
 use crate::model::ElectionKind;
 
 #[derive(Template)]
@@ -37,7 +39,7 @@ pub(super) fn read_filter(reader: &mut ParamReader) -> ElectionFilter {
 impl QueryPairs for ElectionFilter {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
-            ("country", self.country.clone()),
+            ("country", self.country.as_ref().map(ToString::to_string)),
             ("year", self.year.map(|y| y.to_string())),
             ("kind", self.kind.map(|k| k.code().to_owned())),
         ]
@@ -98,30 +100,21 @@ impl ShowPage {
 
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let lookup = id.clone();
-    let found = state
+    let profile = state
         .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some(election) = Election::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let missions = Mission::at_election(conn, &lookup)?;
-            let individuals = Participation::at_election(conn, &lookup)?;
-            let consensus = derived::consensus_of(conn, &lookup)?;
-            Ok(Some((election, missions, individuals, consensus)))
-        })
-        .await?;
-    let (election, missions, individuals, (consensus, benchmark_assessments)) =
-        found.ok_or_else(|| AppError::not_found("election", &id))?;
+        .read(move |conn| profile::election(conn, &lookup).map_err(AppError::from))
+        .await?
+        .ok_or_else(|| AppError::not_found("election", id.as_str()))?;
     html(ShowPage {
-        election,
-        missions,
-        individuals,
-        consensus,
-        benchmark_assessments,
+        election: profile.election,
+        missions: profile.missions,
+        individuals: profile.individuals,
+        consensus: profile.consensus,
+        benchmark_assessments: profile.benchmark_assessments,
         methodology: &METHODOLOGY,
     })
 }
@@ -137,6 +130,6 @@ impl ListPage {
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.filter.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_ref().map(Iso3::as_str) == Some(country.iso3.as_str())
     }
 }

@@ -7,13 +7,14 @@ use super::error::AppError;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
 use crate::credibility::{Flag, FlagKind};
+use crate::domain::Iso3;
+use crate::domain::Slug;
 use crate::model::country::Country;
-use crate::model::derived;
 use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
-use crate::model::participation::{Participation, ParticipationDetail};
+use crate::model::participation::ParticipationDetail;
+use crate::model::profile;
 use crate::model::sanction::Sanction;
 use crate::model::source::Source;
-use crate::model::SubjectType;
 
 #[derive(Template)]
 #[template(path = "individuals/list.html")]
@@ -37,7 +38,7 @@ impl QueryPairs for IndividualFilter {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
             ("q", self.search.clone()),
-            ("country", self.country.clone()),
+            ("country", self.country.as_ref().map(ToString::to_string)),
         ]
     }
 }
@@ -90,36 +91,21 @@ impl ShowPage {
 
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let lookup = id.clone();
-    let found = state
+    let profile = state
         .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some((individual, country_name)) = Individual::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let participations = Participation::of_individual(conn, &lookup)?;
-            let sanctions = Sanction::about(conn, SubjectType::Individual, &lookup)?;
-            let flags = derived::flags_of(conn, SubjectType::Individual, &lookup)?;
-            Ok(Some((
-                individual,
-                country_name,
-                participations,
-                sanctions,
-                flags,
-            )))
-        })
-        .await?;
-    let (individual, country_name, participations, sanctions, flags) =
-        found.ok_or_else(|| AppError::not_found("individual", &id))?;
+        .read(move |conn| profile::individual(conn, &lookup).map_err(AppError::from))
+        .await?
+        .ok_or_else(|| AppError::not_found("individual", id.as_str()))?;
     html(ShowPage {
-        individual,
-        country_name,
-        participations,
-        sanctions,
-        flags,
+        individual: profile.individual,
+        country_name: profile.country_name,
+        participations: profile.participations,
+        sanctions: profile.sanctions,
+        flags: profile.flags,
     })
 }
 
@@ -130,6 +116,6 @@ impl ListPage {
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.filter.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_ref().map(Iso3::as_str) == Some(country.iso3.as_str())
     }
 }

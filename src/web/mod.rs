@@ -58,10 +58,7 @@ pub fn app(
         }))
         // A path segment that cannot be an id (see `domain::Slug`) names no page: 404 before
         // any query runs.
-        .app_data(
-            web::PathConfig::default()
-                .error_handler(|_err, req| AppError::NoSuchPage(req.path().to_owned()).into()),
-        )
+        .app_data(web::PathConfig::default().error_handler(|_err, req| not_an_id(req).into()))
         .wrap(from_fn(not_modified))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
@@ -107,6 +104,25 @@ where
         .default_service(web::to(|| async {
             Err::<HttpResponse, _>(AppError::MethodNotAllowed)
         }))
+}
+
+/// The 404 for a path segment that cannot be an id: "there is no organization with the id …".
+fn not_an_id(req: &HttpRequest) -> AppError {
+    let kind = match req.match_pattern().as_deref() {
+        Some("/organizations/{id}") => "organization",
+        Some("/elections/{id}") => "election",
+        Some("/missions/{id}") => "mission",
+        Some("/individuals/{id}") => "individual",
+        Some("/countries/{iso3}") => "country",
+        _ => return AppError::NoSuchPage(req.path().to_owned()),
+    };
+    let id = req
+        .match_info()
+        .iter()
+        .next()
+        .map(|(_, value)| value.replace(char::is_control, "\u{FFFD}"))
+        .unwrap_or_default();
+    AppError::not_found(kind, id)
 }
 
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {

@@ -6,16 +6,19 @@ use askama::Template;
 use super::error::AppError;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
-use crate::credibility::{Flag, FlagKind, Methodology, Rating, METHODOLOGY};
+use crate::credibility::{Methodology, Rating, METHODOLOGY};
+use crate::domain::Iso3;
+use crate::domain::Slug;
 use crate::model::country::Country;
-use crate::model::derived::{self, StoredRating};
-use crate::model::mission::{Mission, MissionDetail};
+use crate::model::derived::StoredRating;
+use crate::model::mission::MissionDetail;
 use crate::model::organization::{
     Organization, OrganizationFilter, OrganizationListing, OrganizationOrder,
 };
+use crate::model::profile::{self, FlagEvidence};
 use crate::model::sanction::Sanction;
 use crate::model::source::Source;
-use crate::model::{OrganizationKind, Page, SubjectType};
+use crate::model::OrganizationKind;
 
 /// Missions per page of an organization's profile.
 const MISSIONS_PER_PAGE: i64 = 50;
@@ -51,7 +54,7 @@ impl QueryPairs for OrganizationFilter {
         vec![
             ("q", self.search.clone()),
             ("kind", self.kind.map(|k| k.code().to_owned())),
-            ("country", self.country.clone()),
+            ("country", self.country.as_ref().map(ToString::to_string)),
             ("rating", self.rating.map(|r| r.code().to_owned())),
             (
                 "sort",
@@ -101,21 +104,9 @@ struct ShowPage {
     methodology: &'static Methodology,
 }
 
-/// A flag with the missions that raised it (sanction flags point at the sanctions list instead).
-struct FlagEvidence {
-    flag: Flag,
-    /// The first [`EVIDENCE_SHOWN`] missions of the evidence.
-    missions: Vec<MissionDetail>,
-    /// How many more missions the flag rests on.
-    more: usize,
-}
-
-/// Evidence missions listed under a flag; the rest are counted (the missions table lists all).
-const EVIDENCE_SHOWN: usize = 10;
-
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
@@ -123,68 +114,22 @@ pub async fn show(
     let page = reader.page("page", MISSIONS_PER_PAGE);
     reader.finish()?;
     let lookup = id.clone();
-    let found = state
+    let profile = state
         .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some(organization) = Organization::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let country = match &organization.hq_country {
-                Some(iso3) => Country::find(conn, iso3)?,
-                None => None,
-            };
-            let missions = Mission::of_organization(conn, &lookup, page)?;
-            let sanctions = Sanction::about(conn, SubjectType::Organization, &lookup)?;
-            let rating = derived::rating_of(conn, &lookup)?;
-            let flags = derived::flags_of(conn, SubjectType::Organization, &lookup)?
-                .into_iter()
-                .map(|flag| {
-                    let missions = match flag.kind {
-                        FlagKind::SanctionedOrExposed | FlagKind::NoDop => Vec::new(),
-                        _ => {
-                            let shown = flag.evidence.len().min(EVIDENCE_SHOWN);
-                            Mission::with_ids(conn, &flag.evidence[..shown])?
-                        }
-                    };
-                    let more = if missions.is_empty() {
-                        0
-                    } else {
-                        flag.evidence.len() - missions.len()
-                    };
-                    Ok(FlagEvidence {
-                        flag,
-                        missions,
-                        more,
-                    })
-                })
-                .collect::<Result<Vec<_>, AppError>>()?;
-            Ok(Some((
-                organization,
-                country,
-                missions,
-                sanctions,
-                rating,
-                flags,
-            )))
-        })
-        .await?;
-    let (organization, country, missions, sanctions, rating, flags) =
-        found.ok_or_else(|| AppError::not_found("organization", &id))?;
-    let pager = missions_pager(&missions, &id);
+        .read(move |conn| profile::organization(conn, &lookup, page).map_err(AppError::from))
+        .await?
+        .ok_or_else(|| AppError::not_found("organization", id.as_str()))?;
+    let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
     html(ShowPage {
-        organization,
-        country,
-        rating,
-        flags,
-        missions: missions.items,
+        organization: profile.organization,
+        country: profile.country,
+        rating: profile.rating,
+        flags: profile.flags,
+        missions: profile.missions.items,
         pager,
-        sanctions,
+        sanctions: profile.sanctions,
         methodology: &METHODOLOGY,
     })
-}
-
-fn missions_pager(missions: &Page<MissionDetail>, id: &str) -> Pager {
-    Pager::new(missions, &format!("/organizations/{id}"), &[])
 }
 
 impl ListPage {
@@ -211,7 +156,7 @@ impl ListPage {
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.filter.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_ref().map(Iso3::as_str) == Some(country.iso3.as_str())
     }
 
     fn is_rating(&self, rating: &Rating) -> bool {

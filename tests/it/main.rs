@@ -9,3 +9,4 @@ mod harness;
 mod import;
 mod pages;
 mod seed;
+mod solid_ground;
