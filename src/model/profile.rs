@@ -14,7 +14,7 @@ use super::mission::{Mission, MissionDetail};
 use super::organization::{Organization, OrganizationRef};
 use super::participation::{Participation, ParticipationDetail};
 use super::sanction::Sanction;
-use super::source::Source;
+use super::source::{CitedText, Source};
 use super::{Page, PageRequest, SubjectType};
 use crate::credibility::{Flag, FlagKind};
 use crate::db::DbConn;
@@ -37,11 +37,43 @@ pub struct FlagEvidence {
 #[derive(Debug, Clone)]
 pub struct OrganizationProfile {
     pub organization: Organization,
+    pub notes: Option<CitedText>,
+    pub benchmark_reason: Option<CitedText>,
     pub country: Option<Country>,
     pub rating: Option<StoredRating>,
     pub flags: Vec<FlagEvidence>,
     pub missions: Page<MissionDetail>,
-    pub sanctions: Vec<(Sanction, Source)>,
+    pub sanctions: Vec<SanctionShown>,
+}
+
+/// A sanction or exposure with its source and its description's citations resolved.
+#[derive(Debug, Clone)]
+pub struct SanctionShown {
+    pub sanction: Sanction,
+    pub source: Source,
+    pub description: CitedText,
+}
+
+fn sanctions(
+    conn: &mut DbConn,
+    subject_type: SubjectType,
+    id: &str,
+) -> QueryResult<Vec<SanctionShown>> {
+    let found = Sanction::about(conn, subject_type, id)?;
+    let texts: Vec<Option<&str>> = found
+        .iter()
+        .map(|(s, _)| Some(s.description.as_str()))
+        .collect();
+    let descriptions = CitedText::resolve_all(conn, &texts)?;
+    Ok(found
+        .into_iter()
+        .zip(descriptions)
+        .map(|((sanction, source), description)| SanctionShown {
+            sanction,
+            source,
+            description: description.unwrap_or(CitedText(Vec::new())),
+        })
+        .collect())
 }
 
 /// Loads an organization's page, with one page of its missions.
@@ -62,12 +94,22 @@ pub fn organization(
         .into_iter()
         .map(|flag| flag_evidence(conn, flag))
         .collect::<QueryResult<Vec<_>>>()?;
+    let mut cited = CitedText::resolve_all(
+        conn,
+        &[
+            organization.notes.as_deref(),
+            organization.benchmark_reason.as_deref(),
+        ],
+    )?
+    .into_iter();
     Ok(Some(OrganizationProfile {
+        notes: cited.next().flatten(),
+        benchmark_reason: cited.next().flatten(),
         country,
         rating: derived::rating_of(conn, id)?,
         flags,
         missions: Mission::of_organization(conn, id, missions)?,
-        sanctions: Sanction::about(conn, SubjectType::Organization, id)?,
+        sanctions: sanctions(conn, SubjectType::Organization, id)?,
         organization,
     }))
 }
@@ -97,6 +139,7 @@ fn flag_evidence(conn: &mut DbConn, flag: Flag) -> QueryResult<FlagEvidence> {
 #[derive(Debug, Clone)]
 pub struct ElectionProfile {
     pub election: ElectionInCountry,
+    pub notes: Option<CitedText>,
     pub missions: Vec<MissionDetail>,
     pub individuals: Vec<ParticipationDetail>,
     pub consensus: Option<f64>,
@@ -109,7 +152,11 @@ pub fn election(conn: &mut DbConn, id: &Slug) -> QueryResult<Option<ElectionProf
         return Ok(None);
     };
     let (consensus, benchmark_assessments) = derived::consensus_of(conn, id)?;
+    let notes = CitedText::resolve_all(conn, &[election.election.notes.as_deref()])?
+        .pop()
+        .flatten();
     Ok(Some(ElectionProfile {
+        notes,
         election,
         missions: Mission::at_election(conn, id)?,
         individuals: Participation::at_election(conn, id)?,
@@ -139,9 +186,10 @@ pub fn mission(conn: &mut DbConn, id: &Slug) -> QueryResult<Option<MissionProfil
 #[derive(Debug, Clone)]
 pub struct IndividualProfile {
     pub individual: Individual,
+    pub notes: Option<CitedText>,
     pub country_name: Option<String>,
     pub participations: Vec<ParticipationDetail>,
-    pub sanctions: Vec<(Sanction, Source)>,
+    pub sanctions: Vec<SanctionShown>,
     pub flags: Vec<Flag>,
 }
 
@@ -150,11 +198,15 @@ pub fn individual(conn: &mut DbConn, id: &Slug) -> QueryResult<Option<Individual
     let Some((individual, country_name)) = Individual::find(conn, id)? else {
         return Ok(None);
     };
+    let notes = CitedText::resolve_all(conn, &[individual.notes.as_deref()])?
+        .pop()
+        .flatten();
     Ok(Some(IndividualProfile {
+        notes,
         individual,
         country_name,
         participations: Participation::of_individual(conn, id)?,
-        sanctions: Sanction::about(conn, SubjectType::Individual, id)?,
+        sanctions: sanctions(conn, SubjectType::Individual, id)?,
         flags: derived::flags_of(conn, SubjectType::Individual, id)?,
     }))
 }

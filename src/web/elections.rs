@@ -14,6 +14,7 @@ use crate::model::election::{Election, ElectionFilter, ElectionInCountry, Electi
 use crate::model::mission::MissionDetail;
 use crate::model::participation::ParticipationDetail;
 use crate::model::profile;
+use crate::model::source::CitedText;
 use crate::model::ElectionKind;
 
 #[derive(Template)]
@@ -76,6 +77,7 @@ pub async fn list(
 #[template(path = "elections/show.html")]
 struct ShowPage {
     election: ElectionInCountry,
+    notes: Option<CitedText>,
     missions: Vec<MissionDetail>,
     individuals: Vec<ParticipationDetail>,
     /// The benchmark consensus and how many benchmark missions assessed the election.
@@ -111,6 +113,7 @@ pub async fn show(
         .ok_or_else(|| AppError::not_found("election", id.as_str()))?;
     html(ShowPage {
         election: profile.election,
+        notes: profile.notes,
         missions: profile.missions,
         individuals: profile.individuals,
         consensus: profile.consensus,

@@ -12,9 +12,8 @@ use crate::domain::Slug;
 use crate::model::country::Country;
 use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
 use crate::model::participation::ParticipationDetail;
-use crate::model::profile;
-use crate::model::sanction::Sanction;
-use crate::model::source::Source;
+use crate::model::profile::{self, SanctionShown};
+use crate::model::source::CitedText;
 
 #[derive(Template)]
 #[template(path = "individuals/list.html")]
@@ -72,9 +71,10 @@ pub async fn list(
 #[template(path = "individuals/show.html")]
 struct ShowPage {
     individual: Individual,
+    notes: Option<CitedText>,
     country_name: Option<String>,
     participations: Vec<ParticipationDetail>,
-    sanctions: Vec<(Sanction, Source)>,
+    sanctions: Vec<SanctionShown>,
     flags: Vec<Flag>,
 }
 
@@ -102,6 +102,7 @@ pub async fn show(
         .ok_or_else(|| AppError::not_found("individual", id.as_str()))?;
     html(ShowPage {
         individual: profile.individual,
+        notes: profile.notes,
         country_name: profile.country_name,
         participations: profile.participations,
         sanctions: profile.sanctions,

@@ -15,9 +15,8 @@ use crate::model::mission::MissionDetail;
 use crate::model::organization::{
     Organization, OrganizationFilter, OrganizationListing, OrganizationOrder,
 };
-use crate::model::profile::{self, FlagEvidence};
-use crate::model::sanction::Sanction;
-use crate::model::source::Source;
+use crate::model::profile::{self, FlagEvidence, SanctionShown};
+use crate::model::source::CitedText;
 use crate::model::OrganizationKind;
 
 /// Missions per page of an organization's profile.
@@ -95,12 +94,14 @@ pub async fn list(
 #[template(path = "organizations/show.html")]
 struct ShowPage {
     organization: Organization,
+    notes: Option<CitedText>,
+    benchmark_reason: Option<CitedText>,
     country: Option<Country>,
     rating: Option<StoredRating>,
     flags: Vec<FlagEvidence>,
     missions: Vec<MissionDetail>,
     pager: Pager,
-    sanctions: Vec<(Sanction, Source)>,
+    sanctions: Vec<SanctionShown>,
     methodology: &'static Methodology,
 }
 
@@ -122,6 +123,8 @@ pub async fn show(
     let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
     html(ShowPage {
         organization: profile.organization,
+        notes: profile.notes,
+        benchmark_reason: profile.benchmark_reason,
         country: profile.country,
         rating: profile.rating,
         flags: profile.flags,

@@ -2,6 +2,7 @@
 
 mod backends;
 mod bad_input;
+mod citations;
 mod cli;
 mod credibility;
 mod downloads;
