@@ -79,20 +79,6 @@ impl Comparison {
     }
 }
 
-/// The verdict a consensus score reads as, rounding ties to the harsher verdict (2.5 reads as
-/// positive with reservations): what "credible observers found" in words.
-pub fn consensus_reading(consensus: f64) -> Verdict {
-    if consensus > 2.5 {
-        Verdict::Positive
-    } else if consensus > 1.5 {
-        Verdict::PositiveWithReservations
-    } else if consensus > 0.5 {
-        Verdict::Negative
-    } else {
-        Verdict::Fraudulent
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,12 +150,13 @@ mod tests {
 
     #[test]
     fn consensus_reads_as_the_nearest_verdict_ties_harsher() {
-        assert_eq!(consensus_reading(3.0), Positive);
-        assert_eq!(consensus_reading(2.5), PositiveWithReservations);
-        assert_eq!(consensus_reading(2.0), PositiveWithReservations);
-        assert_eq!(consensus_reading(1.5), Negative);
-        assert_eq!(consensus_reading(1.0), Negative);
-        assert_eq!(consensus_reading(0.5), Fraudulent);
-        assert_eq!(consensus_reading(0.0), Fraudulent);
+        let m = &METHODOLOGY;
+        assert_eq!(m.reading(3.0), Positive);
+        assert_eq!(m.reading(2.5), PositiveWithReservations);
+        assert_eq!(m.reading(2.0), PositiveWithReservations);
+        assert_eq!(m.reading(1.5), Negative);
+        assert_eq!(m.reading(1.0), Negative);
+        assert_eq!(m.reading(0.5), Fraudulent);
+        assert_eq!(m.reading(0.0), Fraudulent);
     }
 }

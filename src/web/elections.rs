@@ -6,7 +6,7 @@ use askama::Template;
 use super::error::AppError;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use super::{html, AppState};
-use crate::credibility::{consensus_reading, Methodology, METHODOLOGY};
+use crate::credibility::{Methodology, METHODOLOGY};
 use crate::domain::Iso3;
 use crate::domain::Slug;
 use crate::model::country::Country;
@@ -89,7 +89,7 @@ struct ShowPage {
 impl ShowPage {
     /// What credible observers found, as a verdict.
     fn consensus_verdict(&self) -> Option<crate::model::Verdict> {
-        self.consensus.map(consensus_reading)
+        self.consensus.map(|c| self.methodology.reading(c))
     }
 
     fn contradictions(&self) -> usize {
