@@ -61,10 +61,12 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let cli = Cli::parse();
     match cli.command {
-        None => serve(cli.database_url, default_serve_args()),
-        Some(Command::Serve(args)) => serve(cli.database_url, args),
-        Some(Command::Import { dir, dry_run }) => import(cli.database_url, &dir, dry_run),
-        Some(Command::Export { dir }) => export(cli.database_url, &dir),
+        None => serve(cli.database_url.as_deref(), default_serve_args()),
+        Some(Command::Serve(args)) => serve(cli.database_url.as_deref(), args),
+        Some(Command::Import { dir, dry_run }) => {
+            import(cli.database_url.as_deref(), &dir, dry_run)
+        }
+        Some(Command::Export { dir }) => export(cli.database_url.as_deref(), &dir),
     }
 }
 
@@ -77,9 +79,9 @@ fn default_serve_args() -> ServeArgs {
     }
 }
 
-fn serve(database_url: Option<String>, args: ServeArgs) -> ExitCode {
+fn serve(database_url: Option<&str>, args: ServeArgs) -> ExitCode {
     let config = match Config::new(
-        database_url.as_deref(),
+        database_url,
         args.replica_url.as_deref(),
         args.bind.as_deref(),
         args.port.as_deref(),
@@ -135,11 +137,11 @@ fn open_for_dry_run(database_url: Option<&str>) -> Result<db::PooledConn, String
     }
 }
 
-fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) -> ExitCode {
+fn import(database_url: Option<&str>, dir: &std::path::Path, dry_run: bool) -> ExitCode {
     let opened = if dry_run {
-        open_for_dry_run(database_url.as_deref())
+        open_for_dry_run(database_url)
     } else {
-        open(database_url.as_deref())
+        open(database_url)
     };
     let mut conn = match opened {
         Ok(conn) => conn,
@@ -192,8 +194,8 @@ fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) ->
     }
 }
 
-fn export(database_url: Option<String>, dir: &std::path::Path) -> ExitCode {
-    let outcome = open(database_url.as_deref()).and_then(|mut conn| {
+fn export(database_url: Option<&str>, dir: &std::path::Path) -> ExitCode {
+    let outcome = open(database_url).and_then(|mut conn| {
         observer_registry::csv::export::export_dir(&mut conn, dir)
             .map_err(|err| observer_registry::error_chain(&err))
     });

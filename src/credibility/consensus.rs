@@ -16,7 +16,7 @@ pub fn benchmark_consensus(verdicts: impl IntoIterator<Item = Verdict>) -> Optio
     let median = if scores.len() % 2 == 1 {
         f64::from(scores[middle])
     } else {
-        (f64::from(scores[middle - 1]) + f64::from(scores[middle])) / 2.0
+        f64::midpoint(f64::from(scores[middle - 1]), f64::from(scores[middle]))
     };
     Some(median)
 }

@@ -33,18 +33,15 @@ pub struct IndividualForm {
 }
 
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-macro_rules! filtered_individuals {
-    ($filter:expr) => {{
-        let filter = $filter;
-        let mut query = individuals::table.into_boxed::<super::Backend>();
-        if let Some(country) = &filter.country {
-            query = query.filter(individuals::country.eq(country.as_str().to_owned()));
-        }
-        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-            query = query.filter(individuals::search_text.like(pattern));
-        }
-        query
-    }};
+fn filtered(filter: &IndividualFilter) -> individuals::BoxedQuery<'static, super::Backend> {
+    let mut query = individuals::table.into_boxed();
+    if let Some(country) = &filter.country {
+        query = query.filter(individuals::country.eq(country.as_str().to_owned()));
+    }
+    if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+        query = query.filter(individuals::search_text.like(pattern));
+    }
+    query
 }
 
 impl From<Individual> for IndividualForm {
@@ -96,8 +93,8 @@ impl Individual {
         filter: &IndividualFilter,
         page: PageRequest,
     ) -> QueryResult<Page<IndividualListing>> {
-        let total: i64 = filtered_individuals!(filter).count().get_result(conn)?;
-        let rows: Vec<(Individual, Option<String>)> = filtered_individuals!(filter)
+        let total: i64 = filtered(filter).count().get_result(conn)?;
+        let rows: Vec<(Individual, Option<String>)> = filtered(filter)
             .left_join(countries::table)
             .select((Individual::as_select(), countries::name.nullable()))
             .order((individuals::sort_name.asc(), individuals::id.asc()))
@@ -140,7 +137,7 @@ impl Individual {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Individual>> {
-        filtered_individuals!(filter)
+        filtered(filter)
             .filter(individuals::id.gt(after.to_owned()))
             .order(individuals::id.asc())
             .limit(limit)

@@ -59,27 +59,31 @@ pub struct OrganizationForm {
     pub search_text: String,
 }
 
+/// The query [`filtered`] returns.
+type Filtered = diesel::dsl::IntoBoxed<
+    'static,
+    diesel::dsl::LeftJoin<organizations::table, organization_ratings::table>,
+    super::Backend,
+>;
+
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-macro_rules! filtered_organizations {
-    ($filter:expr) => {{
-        let filter = $filter;
-        let mut query = organizations::table
-            .left_join(organization_ratings::table)
-            .into_boxed::<super::Backend>();
-        if let Some(rating) = filter.rating {
-            query = query.filter(organization_ratings::rating.eq(rating));
-        }
-        if let Some(kind) = filter.kind {
-            query = query.filter(organizations::kind.eq(kind));
-        }
-        if let Some(country) = &filter.country {
-            query = query.filter(organizations::hq_country.eq(country.as_str().to_owned()));
-        }
-        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-            query = query.filter(organizations::search_text.like(pattern));
-        }
-        query
-    }};
+fn filtered(filter: &OrganizationFilter) -> Filtered {
+    let mut query = organizations::table
+        .left_join(organization_ratings::table)
+        .into_boxed();
+    if let Some(rating) = filter.rating {
+        query = query.filter(organization_ratings::rating.eq(rating));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(organizations::kind.eq(kind));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(organizations::hq_country.eq(country.as_str().to_owned()));
+    }
+    if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+        query = query.filter(organizations::search_text.like(pattern));
+    }
+    query
 }
 
 impl From<Organization> for OrganizationForm {
@@ -167,14 +171,12 @@ impl Organization {
         filter: &OrganizationFilter,
         page: PageRequest,
     ) -> QueryResult<Page<OrganizationListing>> {
-        let total: i64 = filtered_organizations!(filter).count().get_result(conn)?;
-        let mut query = filtered_organizations!(filter)
-            .left_join(countries::table)
-            .select((
-                Organization::as_select(),
-                countries::name.nullable(),
-                organization_ratings::rating.nullable(),
-            ));
+        let total: i64 = filtered(filter).count().get_result(conn)?;
+        let mut query = filtered(filter).left_join(countries::table).select((
+            Organization::as_select(),
+            countries::name.nullable(),
+            organization_ratings::rating.nullable(),
+        ));
         query = match filter.order {
             OrganizationOrder::NameAscending => {
                 query.order((organizations::sort_name.asc(), organizations::id.asc()))
@@ -247,7 +249,7 @@ impl Organization {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Organization>> {
-        filtered_organizations!(filter)
+        filtered(filter)
             .filter(organizations::id.gt(after.to_owned()))
             .order(organizations::id.asc())
             .limit(limit)

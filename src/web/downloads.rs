@@ -248,6 +248,7 @@ fn write_zip(conn: &mut crate::db::DbConn, out: &mut ChannelWriter) -> Result<()
     Ok(())
 }
 
+#[allow(clippy::needless_pass_by_value)] // the shape `map_err` needs
 fn zip_error(err: zip::result::ZipError) -> ExportError {
     ExportError::Io(std::io::Error::other(err.to_string()))
 }

@@ -1,5 +1,7 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
+#![allow(clippy::unwrap_used, clippy::pedantic)]
+
 mod backends;
 mod bad_input;
 mod citations;
@@ -11,3 +13,4 @@ mod import;
 mod pages;
 mod seed;
 mod solid_ground;
+mod vocabularies;
