@@ -7,8 +7,10 @@ use super::{text, Page, PageRequest};
 use crate::db::schema::{countries, individuals, participations};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = individuals)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
+#[diesel(table_name = individuals, treat_none_as_null = true)]
 pub struct Individual {
     pub id: String,
     pub name: String,
@@ -22,12 +24,8 @@ pub struct Individual {
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = individuals, treat_none_as_null = true)]
 pub struct IndividualForm {
-    pub id: String,
-    pub name: String,
-    pub name_original: Option<String>,
-    pub country: Option<String>,
-    pub affiliation: Option<String>,
-    pub notes: Option<String>,
+    #[diesel(embed)]
+    pub individual: Individual,
     pub sort_name: String,
     pub search_text: String,
 }
@@ -51,12 +49,7 @@ impl From<Individual> for IndividualForm {
             search_text: text::search_text(
                 std::iter::once(person.name.as_str()).chain(person.name_original.as_deref()),
             ),
-            id: person.id,
-            name: person.name,
-            name_original: person.name_original,
-            country: person.country,
-            affiliation: person.affiliation,
-            notes: person.notes,
+            individual: person,
         }
     }
 }

@@ -9,8 +9,10 @@ use crate::credibility::Rating;
 use crate::db::schema::{countries, missions, organization_ratings, organizations};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = organizations)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
+#[diesel(table_name = organizations, treat_none_as_null = true)]
 pub struct Organization {
     pub id: String,
     pub name: String,
@@ -42,19 +44,8 @@ pub struct OrganizationRef {
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = organizations, treat_none_as_null = true)]
 pub struct OrganizationForm {
-    pub id: String,
-    pub name: String,
-    pub acronym: Option<String>,
-    pub aliases: String,
-    pub kind: OrganizationKind,
-    pub hq_country: Option<String>,
-    pub founded_on: Option<NaiveDate>,
-    pub dissolved_on: Option<NaiveDate>,
-    pub dop_endorser: bool,
-    pub benchmark: bool,
-    pub benchmark_reason: Option<String>,
-    pub website: Option<String>,
-    pub notes: Option<String>,
+    #[diesel(embed)]
+    pub organization: Organization,
     pub sort_name: String,
     pub search_text: String,
 }
@@ -87,27 +78,15 @@ fn filtered(filter: &OrganizationFilter) -> Filtered {
 }
 
 impl From<Organization> for OrganizationForm {
-    fn from(org: Organization) -> Self {
-        let sort_name = text::fold(&org.name);
+    fn from(organization: Organization) -> Self {
+        let sort_name = text::fold(&organization.name);
         let search_text = text::search_text(
-            std::iter::once(org.name.as_str())
-                .chain(org.acronym.as_deref())
-                .chain(org.alias_list()),
+            std::iter::once(organization.name.as_str())
+                .chain(organization.acronym.as_deref())
+                .chain(organization.alias_list()),
         );
         OrganizationForm {
-            id: org.id,
-            name: org.name,
-            acronym: org.acronym,
-            aliases: org.aliases,
-            kind: org.kind,
-            hq_country: org.hq_country,
-            founded_on: org.founded_on,
-            dissolved_on: org.dissolved_on,
-            dop_endorser: org.dop_endorser,
-            benchmark: org.benchmark,
-            benchmark_reason: org.benchmark_reason,
-            website: org.website,
-            notes: org.notes,
+            organization,
             sort_name,
             search_text,
         }

@@ -4,7 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::{html, AppState};
+use super::{html, record, AppState};
 use crate::domain::Iso3;
 use crate::model::country::Country;
 use crate::model::election::ElectionListing;
@@ -43,13 +43,10 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Iso3>,
 ) -> Result<HttpResponse, AppError> {
-    let iso3 = path.into_inner();
-    let lookup = iso3.clone();
-    let profile = state
-        .db
-        .read(move |conn| profile::country(conn, &lookup, SHOWN).map_err(AppError::from))
-        .await?
-        .ok_or_else(|| AppError::not_found("country", iso3.as_str()))?;
+    let profile = record(&state, "country", path.into_inner(), |conn, iso3| {
+        profile::country(conn, iso3, SHOWN)
+    })
+    .await?;
     html(ShowPage {
         country: profile.country,
         elections: profile.elections,

@@ -4,8 +4,8 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
-use super::{html, AppState};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
+use super::{html, listing, record, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
 use crate::domain::Iso3;
 use crate::domain::Slug;
@@ -51,25 +51,14 @@ pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    let mut reader = ParamReader::new(&params);
-    let page = reader.page("page", PER_PAGE);
-    let filter = read_filter(&mut reader);
-    reader.finish()?;
-    let query = filter.clone();
-    let (elections, countries) = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            Ok((Election::list(conn, &query, page)?, Country::all(conn)?))
-        })
-        .await?;
-    let pager = Pager::new(&elections, "/elections", &filter.pairs());
+    let list = listing(&state, &params, "/elections", read_filter, Election::list).await?;
     html(ListPage {
-        past_end: elections.is_past_end(),
-        elections: elections.items,
-        pager,
-        countries,
+        past_end: list.rows.is_past_end(),
+        elections: list.rows.items,
+        pager: list.pager,
+        countries: list.countries,
         kinds: ElectionKind::all().collect(),
-        filter,
+        filter: list.filter,
     })
 }
 
@@ -104,13 +93,7 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let lookup = id.clone();
-    let profile = state
-        .db
-        .read(move |conn| profile::election(conn, &lookup).map_err(AppError::from))
-        .await?
-        .ok_or_else(|| AppError::not_found("election", id.as_str()))?;
+    let profile = record(&state, "election", path.into_inner(), profile::election).await?;
     html(ShowPage {
         election: profile.election,
         notes: profile.notes,

@@ -4,8 +4,8 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
-use super::{html, AppState};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
+use super::{html, listing, record, AppState};
 use crate::credibility::{Flag, FlagKind};
 use crate::domain::Iso3;
 use crate::domain::Slug;
@@ -46,24 +46,20 @@ pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    let mut reader = ParamReader::new(&params);
-    let page = reader.page("page", PER_PAGE);
-    let filter = read_filter(&mut reader);
-    reader.finish()?;
-    let query = filter.clone();
-    let (individuals, countries) = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            Ok((Individual::list(conn, &query, page)?, Country::all(conn)?))
-        })
-        .await?;
-    let pager = Pager::new(&individuals, "/individuals", &filter.pairs());
+    let list = listing(
+        &state,
+        &params,
+        "/individuals",
+        read_filter,
+        Individual::list,
+    )
+    .await?;
     html(ListPage {
-        past_end: individuals.is_past_end(),
-        individuals: individuals.items,
-        pager,
-        countries,
-        filter,
+        past_end: list.rows.is_past_end(),
+        individuals: list.rows.items,
+        pager: list.pager,
+        countries: list.countries,
+        filter: list.filter,
     })
 }
 
@@ -93,13 +89,7 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let lookup = id.clone();
-    let profile = state
-        .db
-        .read(move |conn| profile::individual(conn, &lookup).map_err(AppError::from))
-        .await?
-        .ok_or_else(|| AppError::not_found("individual", id.as_str()))?;
+    let profile = record(&state, "individual", path.into_inner(), profile::individual).await?;
     html(ShowPage {
         individual: profile.individual,
         notes: profile.notes,

@@ -4,7 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::{html, AppState};
+use super::{html, record, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
 use crate::domain::Slug;
 use crate::model::mission::MissionDetail;
@@ -23,13 +23,7 @@ pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let lookup = id.clone();
-    let profile = state
-        .db
-        .read(move |conn| profile::mission(conn, &lookup).map_err(AppError::from))
-        .await?
-        .ok_or_else(|| AppError::not_found("mission", id.as_str()))?;
+    let profile = record(&state, "mission", path.into_inner(), profile::mission).await?;
     html(ShowPage {
         detail: profile.detail,
         members: profile.members,

@@ -4,8 +4,8 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
-use super::{html, AppState};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
+use super::{html, listing, record, AppState};
 use crate::credibility::{Methodology, Rating, METHODOLOGY};
 use crate::domain::Iso3;
 use crate::domain::Slug;
@@ -67,26 +67,22 @@ pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    let mut reader = ParamReader::new(&params);
-    let page = reader.page("page", PER_PAGE);
-    let filter = read_filter(&mut reader);
-    reader.finish()?;
-    let query = filter.clone();
-    let (organizations, countries) = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            Ok((Organization::list(conn, &query, page)?, Country::all(conn)?))
-        })
-        .await?;
-    let pager = Pager::new(&organizations, "/organizations", &filter.pairs());
+    let list = listing(
+        &state,
+        &params,
+        "/organizations",
+        read_filter,
+        Organization::list,
+    )
+    .await?;
     html(ListPage {
-        past_end: organizations.is_past_end(),
-        organizations: organizations.items,
-        pager,
+        past_end: list.rows.is_past_end(),
+        organizations: list.rows.items,
+        pager: list.pager,
         kinds: OrganizationKind::all().collect(),
-        countries,
+        countries: list.countries,
         ratings: Rating::all().collect(),
-        filter,
+        filter: list.filter,
     })
 }
 
@@ -114,12 +110,10 @@ pub async fn show(
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", MISSIONS_PER_PAGE);
     reader.finish()?;
-    let lookup = id.clone();
-    let profile = state
-        .db
-        .read(move |conn| profile::organization(conn, &lookup, page).map_err(AppError::from))
-        .await?
-        .ok_or_else(|| AppError::not_found("organization", id.as_str()))?;
+    let profile = record(&state, "organization", id.clone(), move |conn, id| {
+        profile::organization(conn, id, page)
+    })
+    .await?;
     let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
     html(ShowPage {
         organization: profile.organization,
