@@ -229,7 +229,7 @@ const STATEMENT_IS_ACTIVITY: &[&str] = &[
     "gunnar-lindemann-rus-2020-07-01-referendum",
     "hans-wilhelm-duenn-rus-2018-03-18-presidential",
     "hayk-chilingaryan-rus-2021-09-19-parliamentary",
-    "igor-damjanovic-rus-2020-07-01-referendum",
+    "igor-damnjanovic-rus-2020-07-01-referendum",
     "igor-damjanovic-ukr-2022-09-27-referendum",
     "jacques-myard-ukr-2018-03-18-presidential",
     "jonas-gunnarsson-kaz-2012-01-15-parliamentary",
@@ -424,7 +424,7 @@ async fn the_seed_meets_the_issue_15_floors() {
     let people: BTreeSet<&str> = participations.iter().map(|p| p.1.as_str()).collect();
     // Issue 15 target: at least 400 individuals with a sourced participation.
     assert!(
-        people.len() >= 371,
+        people.len() >= 372,
         "{} individuals with participations",
         people.len()
     );
@@ -435,7 +435,7 @@ async fn the_seed_meets_the_issue_15_floors() {
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
     assert!(
-        stateless <= 124,
+        stateless <= 125,
         "{stateless} individuals without a country"
     );
 
