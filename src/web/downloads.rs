@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 
 use super::error::AppError;
 use super::query::{ParamReader, Params};
-use super::stream::{stream_from, ChannelWriter};
+use super::stream::stream_from;
 use super::{elections, etag_matches, html, individuals, organizations, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
 use crate::csv::datapackage::{self, LICENCE};
@@ -232,7 +232,7 @@ impl Download {
 }
 
 /// Every contract file and `datapackage.json` in one zip, written as it streams.
-fn write_zip(conn: &mut crate::db::DbConn, out: &mut ChannelWriter) -> Result<(), ExportError> {
+fn write_zip(conn: &mut crate::db::DbConn, out: &mut dyn Write) -> Result<(), ExportError> {
     let mut zip = zip::ZipWriter::new_stream(out);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

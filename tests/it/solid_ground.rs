@@ -276,3 +276,54 @@ async fn an_exhausted_pool_answers_503_with_retry_after() {
         "it recovers once a connection is free"
     );
 }
+
+#[actix_web::test]
+async fn a_client_that_stops_reading_a_download_holds_no_database_connection() {
+    use actix_web::test;
+    use observer_registry::web::{app, AppState};
+    let database = TestDatabase::new();
+    let pool = database.pool();
+    // Sources enough for a download several times larger than what the response channel holds.
+    let mut sources = String::from("id,url,title,publisher,published_on,archived_url\n");
+    for n in 0..5000 {
+        sources.push_str(&format!(
+            "source-{n:05},https://example.org/reports/{n},A long enough title for report number {n} of the test registry,Example Publisher,2020-01-01,\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sources.csv"), sources).unwrap();
+    import_dir(&mut pool.get().unwrap(), dir.path(), ImportMode::Apply).unwrap();
+    drop(pool);
+
+    let manager = ConnectionManager::<DbConn>::new(database.url.connection_string());
+    let one = Pool::builder()
+        .max_size(1)
+        .connection_timeout(Duration::from_secs(3))
+        .build(manager)
+        .unwrap();
+    let state = AppState {
+        db: Db::new(one, None),
+    };
+    let service = test::init_service(app(state)).await;
+    // The download starts, and its client never reads the body.
+    let download = test::call_service(
+        &service,
+        TestRequest::get()
+            .uri("/downloads/sources.csv")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(download.status(), StatusCode::OK);
+    // The one connection comes back as soon as the export is spooled: pages still answer.
+    for path in ["/organizations", "/elections", "/downloads"] {
+        let page = test::call_service(&service, TestRequest::get().uri(path).to_request()).await;
+        assert_eq!(
+            page.status(),
+            StatusCode::OK,
+            "{path} while a download is stalled"
+        );
+    }
+    let body = test::read_body(download).await;
+    assert!(body.len() > 500_000, "{} bytes", body.len());
+    assert!(body.ends_with(b"2020-01-01,\n"));
+}
