@@ -1,6 +1,6 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
-#![allow(clippy::unwrap_used, clippy::pedantic)]
+#![allow(clippy::unwrap_used, clippy::pedantic, clippy::type_complexity)]
 
 mod backends;
 mod bad_input;
