@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::db::{DatabaseUrl, DbError};
+use crate::seed::SeedSource;
 
 /// The default database: an embedded SQLite file in the current folder.
 pub const DEFAULT_DATABASE: &str = "registry.db";
@@ -16,8 +17,8 @@ pub struct Config {
     /// A PostgreSQL read replica for page reads (optional).
     pub replica: Option<DatabaseUrl>,
     pub bind: String,
-    /// The folder whose CSV files seed an empty database.
-    pub seed_dir: PathBuf,
+    /// What seeds an empty database: the built-in data set, or a folder.
+    pub seed: SeedSource,
     /// Connections per pool.
     pub pool_size: u32,
 }
@@ -29,7 +30,7 @@ impl Config {
         replica_url: Option<&str>,
         bind: Option<&str>,
         port: Option<&str>,
-        seed_dir: PathBuf,
+        seed_dir: Option<PathBuf>,
         pool_size: u32,
     ) -> Result<Config, DbError> {
         let database = DatabaseUrl::parse(database_url.unwrap_or(DEFAULT_DATABASE))?;
@@ -55,7 +56,7 @@ impl Config {
             database,
             replica,
             bind,
-            seed_dir,
+            seed: SeedSource::from_option(seed_dir),
             pool_size: pool_size.max(1),
         })
     }
@@ -67,7 +68,7 @@ mod tests {
 
     #[test]
     fn defaults_need_no_configuration() {
-        let config = Config::new(None, None, None, None, "seed".into(), 8).unwrap();
+        let config = Config::new(None, None, None, None, None, 8).unwrap();
         assert_eq!(config.database, DatabaseUrl::Sqlite("registry.db".into()));
         assert_eq!(config.bind, "127.0.0.1:8080");
         assert!(config.replica.is_none());
@@ -75,29 +76,21 @@ mod tests {
 
     #[test]
     fn port_and_bind() {
-        let config = Config::new(None, None, None, Some("9000"), "seed".into(), 8).unwrap();
+        let config = Config::new(None, None, None, Some("9000"), None, 8).unwrap();
         assert_eq!(config.bind, "127.0.0.1:9000");
-        let config = Config::new(
-            None,
-            None,
-            Some("0.0.0.0:80"),
-            Some("9000"),
-            "seed".into(),
-            8,
-        )
-        .unwrap();
+        let config = Config::new(None, None, Some("0.0.0.0:80"), Some("9000"), None, 8).unwrap();
         assert_eq!(config.bind, "0.0.0.0:80");
     }
 
     #[test]
     fn replicas_need_postgres() {
-        assert!(Config::new(None, Some("postgres://r/db"), None, None, "seed".into(), 8).is_err());
+        assert!(Config::new(None, Some("postgres://r/db"), None, None, None, 8).is_err());
         let config = Config::new(
             Some("postgres://p/db"),
             Some("postgres://r/db"),
             None,
             None,
-            "seed".into(),
+            None,
             8,
         )
         .unwrap();

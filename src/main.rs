@@ -49,9 +49,9 @@ struct ServeArgs {
     /// A PostgreSQL read replica for page reads.
     #[arg(long, env = "DATABASE_REPLICA_URL")]
     replica_url: Option<String>,
-    /// The folder whose CSV files seed a new, empty database.
-    #[arg(long, env = "SEED_DIR", default_value = "seed")]
-    seed_dir: PathBuf,
+    /// A folder whose CSV files seed a new, empty database (default: the data set built in).
+    #[arg(long, env = "SEED_DIR")]
+    seed_dir: Option<PathBuf>,
     /// Database connections per pool.
     #[arg(long, env = "POOL_SIZE", default_value_t = 8)]
     pool_size: u32,
@@ -61,10 +61,12 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
     let cli = Cli::parse();
     match cli.command {
-        None => serve(cli.database_url, default_serve_args()),
-        Some(Command::Serve(args)) => serve(cli.database_url, args),
-        Some(Command::Import { dir, dry_run }) => import(cli.database_url, &dir, dry_run),
-        Some(Command::Export { dir }) => export(cli.database_url, &dir),
+        None => serve(cli.database_url.as_deref(), default_serve_args()),
+        Some(Command::Serve(args)) => serve(cli.database_url.as_deref(), args),
+        Some(Command::Import { dir, dry_run }) => {
+            import(cli.database_url.as_deref(), &dir, dry_run)
+        }
+        Some(Command::Export { dir }) => export(cli.database_url.as_deref(), &dir),
     }
 }
 
@@ -77,9 +79,9 @@ fn default_serve_args() -> ServeArgs {
     }
 }
 
-fn serve(database_url: Option<String>, args: ServeArgs) -> ExitCode {
+fn serve(database_url: Option<&str>, args: ServeArgs) -> ExitCode {
     let config = match Config::new(
-        database_url.as_deref(),
+        database_url,
         args.replica_url.as_deref(),
         args.bind.as_deref(),
         args.port.as_deref(),
@@ -96,7 +98,10 @@ fn serve(database_url: Option<String>, args: ServeArgs) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("observer-registry: {err}");
+            eprintln!(
+                "observer-registry: {}",
+                observer_registry::error_chain(&err)
+            );
             ExitCode::FAILURE
         }
     }
@@ -104,17 +109,41 @@ fn serve(database_url: Option<String>, args: ServeArgs) -> ExitCode {
 
 /// Opens and migrates the database named by `database_url` for a command-line task.
 fn open(database_url: Option<&str>) -> Result<db::PooledConn, String> {
-    let url =
-        db::DatabaseUrl::parse(database_url.unwrap_or(observer_registry::config::DEFAULT_DATABASE))
-            .map_err(|err| err.to_string())?;
-    let pool = db::pool(&url, 1).map_err(|err| err.to_string())?;
-    let mut conn = pool.get().map_err(|err| err.to_string())?;
-    db::migrate(&mut conn).map_err(|err| err.to_string())?;
+    open_url(&database_url_or_default(database_url)?)
+}
+
+fn database_url_or_default(database_url: Option<&str>) -> Result<db::DatabaseUrl, String> {
+    db::DatabaseUrl::parse(database_url.unwrap_or(observer_registry::config::DEFAULT_DATABASE))
+        .map_err(|err| observer_registry::error_chain(&err))
+}
+
+fn open_url(url: &db::DatabaseUrl) -> Result<db::PooledConn, String> {
+    let chain = |err: db::DbError| observer_registry::error_chain(&err);
+    let pool = db::pool(url, 1).map_err(chain)?;
+    let mut conn = pool.get().map_err(|err| chain(err.into()))?;
+    db::migrate(&mut conn).map_err(chain)?;
     Ok(conn)
 }
 
-fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) -> ExitCode {
-    let mut conn = match open(database_url.as_deref()) {
+/// The database a dry run checks against. A SQLite file that does not exist yet is not created:
+/// the dry run validates against an empty database in memory instead, since it writes nothing.
+fn open_for_dry_run(database_url: Option<&str>) -> Result<db::PooledConn, String> {
+    let url = database_url_or_default(database_url)?;
+    match &url {
+        db::DatabaseUrl::Sqlite(path) if !std::path::Path::new(path).exists() => {
+            open_url(&db::DatabaseUrl::Sqlite(":memory:".to_owned()))
+        }
+        _ => open_url(&url),
+    }
+}
+
+fn import(database_url: Option<&str>, dir: &std::path::Path, dry_run: bool) -> ExitCode {
+    let opened = if dry_run {
+        open_for_dry_run(database_url)
+    } else {
+        open(database_url)
+    };
+    let mut conn = match opened {
         Ok(conn) => conn,
         Err(err) => {
             eprintln!("observer-registry: {err}");
@@ -156,15 +185,19 @@ fn import(database_url: Option<String>, dir: &std::path::Path, dry_run: bool) ->
             ExitCode::FAILURE
         }
         Err(err) => {
-            eprintln!("observer-registry: {err}; nothing was imported");
+            eprintln!(
+                "observer-registry: {}; nothing was imported",
+                observer_registry::error_chain(&err)
+            );
             ExitCode::FAILURE
         }
     }
 }
 
-fn export(database_url: Option<String>, dir: &std::path::Path) -> ExitCode {
-    let outcome = open(database_url.as_deref()).and_then(|mut conn| {
-        observer_registry::csv::export::export_dir(&mut conn, dir).map_err(|err| err.to_string())
+fn export(database_url: Option<&str>, dir: &std::path::Path) -> ExitCode {
+    let outcome = open(database_url).and_then(|mut conn| {
+        observer_registry::csv::export::export_dir(&mut conn, dir)
+            .map_err(|err| observer_registry::error_chain(&err))
     });
     match outcome {
         Ok(()) => {

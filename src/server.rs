@@ -35,10 +35,10 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
     {
         let mut conn = primary.get().map_err(DbError::from)?;
         db::migrate(&mut conn)?;
-        match seed::seed_if_empty(&mut conn, &config.seed_dir) {
+        match seed::seed_if_empty(&mut conn, &config.seed) {
             Ok(Some(report)) => log::info!(
                 "seeded the new database from {}: {} records",
-                config.seed_dir.display(),
+                config.seed.describe(),
                 report.inserted()
             ),
             Ok(None) => {
@@ -63,10 +63,10 @@ pub fn prepare(config: &Config) -> Result<Db, StartError> {
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
                         .join("\n"),
-                    other => other.to_string(),
+                    other => crate::error_chain(&other),
                 };
                 return Err(StartError::Seed {
-                    dir: config.seed_dir.display().to_string(),
+                    dir: config.seed.describe(),
                     message,
                 });
             }

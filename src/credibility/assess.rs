@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::consensus::Comparison;
-use super::Methodology;
+use super::{Condition, Methodology};
 pub use crate::domain::{FlagKind, Rating};
 use crate::domain::{Legitimacy, MissionKind, Verdict};
 
@@ -146,7 +146,15 @@ pub fn assess_organization(
         ));
     }
 
-    let rating = rate(facts.benchmark, &flags, comparable_missions, contradictions);
+    let rating = rate(
+        methodology,
+        &RatingInput {
+            benchmark: facts.benchmark,
+            flags: &flags,
+            comparable: comparable_missions,
+            contradictions,
+        },
+    );
     OrganizationAssessment {
         rating,
         flags,
@@ -155,23 +163,33 @@ pub fn assess_organization(
     }
 }
 
-/// The rating rules, in order; the methodology page prints the same list.
-fn rate(benchmark: bool, flags: &[Flag], comparable: usize, contradictions: usize) -> Rating {
-    let has = |kind: FlagKind| flags.iter().any(|f| f.kind == kind);
-    if benchmark {
-        Rating::Benchmark
-    } else if has(FlagKind::ContradictsCredibleObservers)
-        || has(FlagKind::ObservedShamVote)
-        || has(FlagKind::SanctionedOrExposed)
-    {
-        Rating::LowQuality
-    } else if contradictions > 0 || has(FlagKind::Silent) || has(FlagKind::ShortTermOnly) {
-        Rating::Concerns
-    } else if comparable == 0 {
-        Rating::InsufficientData
-    } else {
-        Rating::Credible
+/// What the rating rules look at.
+struct RatingInput<'a> {
+    benchmark: bool,
+    flags: &'a [Flag],
+    comparable: usize,
+    contradictions: usize,
+}
+
+impl RatingInput<'_> {
+    fn holds(&self, condition: Condition) -> bool {
+        match condition {
+            Condition::Designated => self.benchmark,
+            Condition::AnyFlag(kinds) => self.flags.iter().any(|f| kinds.contains(&f.kind)),
+            Condition::ContradictedOnce => self.contradictions > 0,
+            Condition::NoComparableMission => self.comparable == 0,
+            Condition::Otherwise => true,
+        }
     }
+}
+
+/// Applies the methodology's rating rules in order: the first that holds gives the rating.
+fn rate(methodology: &Methodology, input: &RatingInput<'_>) -> Rating {
+    methodology
+        .rating_rules
+        .iter()
+        .find(|rule| rule.when.iter().any(|c| input.holds(*c)))
+        .map_or(Rating::InsufficientData, |rule| rule.rating)
 }
 
 /// One participation of an individual, as the methodology sees it.

@@ -16,7 +16,7 @@ pub fn benchmark_consensus(verdicts: impl IntoIterator<Item = Verdict>) -> Optio
     let median = if scores.len() % 2 == 1 {
         f64::from(scores[middle])
     } else {
-        (f64::from(scores[middle - 1]) + f64::from(scores[middle])) / 2.0
+        f64::midpoint(f64::from(scores[middle - 1]), f64::from(scores[middle]))
     };
     Some(median)
 }
@@ -76,20 +76,6 @@ impl Comparison {
                 Some(*consensus)
             }
         }
-    }
-}
-
-/// The verdict a consensus score reads as, rounding ties to the harsher verdict (2.5 reads as
-/// positive with reservations): what "credible observers found" in words.
-pub fn consensus_reading(consensus: f64) -> Verdict {
-    if consensus > 2.5 {
-        Verdict::Positive
-    } else if consensus > 1.5 {
-        Verdict::PositiveWithReservations
-    } else if consensus > 0.5 {
-        Verdict::Negative
-    } else {
-        Verdict::Fraudulent
     }
 }
 
@@ -164,12 +150,13 @@ mod tests {
 
     #[test]
     fn consensus_reads_as_the_nearest_verdict_ties_harsher() {
-        assert_eq!(consensus_reading(3.0), Positive);
-        assert_eq!(consensus_reading(2.5), PositiveWithReservations);
-        assert_eq!(consensus_reading(2.0), PositiveWithReservations);
-        assert_eq!(consensus_reading(1.5), Negative);
-        assert_eq!(consensus_reading(1.0), Negative);
-        assert_eq!(consensus_reading(0.5), Fraudulent);
-        assert_eq!(consensus_reading(0.0), Fraudulent);
+        let m = &METHODOLOGY;
+        assert_eq!(m.reading(3.0), Positive);
+        assert_eq!(m.reading(2.5), PositiveWithReservations);
+        assert_eq!(m.reading(2.0), PositiveWithReservations);
+        assert_eq!(m.reading(1.5), Negative);
+        assert_eq!(m.reading(1.0), Negative);
+        assert_eq!(m.reading(0.5), Fraudulent);
+        assert_eq!(m.reading(0.0), Fraudulent);
     }
 }

@@ -25,7 +25,9 @@ pub use assess::{
     assess_individual, assess_organization, Flag, FlagKind, IndividualFacts, MissionFacts,
     OrganizationAssessment, OrganizationFacts, ParticipationFacts, Rating,
 };
-pub use consensus::{benchmark_consensus, consensus_reading, Comparison};
+pub use consensus::{benchmark_consensus, Comparison};
+
+use crate::domain::Verdict;
 pub use registry::{
     assess_registry, ElectionFacts, RegistryAssessment, RegistryFacts, RegistryMission,
     RegistryParticipation,
@@ -48,6 +50,44 @@ pub struct Methodology {
     pub silent_min_missions: usize,
     /// `short_term_only` needs at least this many missions of a known kind, none long-term.
     pub short_term_only_min_missions: usize,
+    /// How a consensus score reads in words: the first verdict whose cut-off the score is above;
+    /// a score at a cut-off reads as the harsher verdict. Below every cut-off: `fraudulent`.
+    pub consensus_readings: &'static [(f64, Verdict)],
+    /// The rating rules, in order: the first rule whose conditions hold gives the rating. The
+    /// methodology page prints this very list.
+    pub rating_rules: &'static [RatingRule],
+}
+
+/// One rating rule: the rating, and the conditions of which any one is enough.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatingRule {
+    pub rating: Rating,
+    pub when: &'static [Condition],
+}
+
+/// What a rating rule asks of an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// Curators designated it as a benchmark.
+    Designated,
+    /// It has at least one of these flags.
+    AnyFlag(&'static [FlagKind]),
+    /// It contradicted the consensus at least once (even below the flag's threshold).
+    ContradictedOnce,
+    /// None of its missions is comparable.
+    NoComparableMission,
+    /// Always holds: the last rule.
+    Otherwise,
+}
+
+impl Methodology {
+    /// The verdict a consensus score reads as, in words.
+    pub fn reading(&self, consensus: f64) -> Verdict {
+        self.consensus_readings
+            .iter()
+            .find(|(cut_off, _)| consensus > *cut_off)
+            .map_or(Verdict::Fraudulent, |(_, verdict)| *verdict)
+    }
 }
 
 /// Version 1 of the methodology, the one the registry applies.
@@ -59,6 +99,40 @@ pub const METHODOLOGY: Methodology = Methodology {
     silent_share: 0.5,
     silent_min_missions: 2,
     short_term_only_min_missions: 3,
+    consensus_readings: &[
+        (2.5, Verdict::Positive),
+        (1.5, Verdict::PositiveWithReservations),
+        (0.5, Verdict::Negative),
+    ],
+    rating_rules: &[
+        RatingRule {
+            rating: Rating::Benchmark,
+            when: &[Condition::Designated],
+        },
+        RatingRule {
+            rating: Rating::LowQuality,
+            when: &[Condition::AnyFlag(&[
+                FlagKind::ContradictsCredibleObservers,
+                FlagKind::ObservedShamVote,
+                FlagKind::SanctionedOrExposed,
+            ])],
+        },
+        RatingRule {
+            rating: Rating::Concerns,
+            when: &[
+                Condition::ContradictedOnce,
+                Condition::AnyFlag(&[FlagKind::Silent, FlagKind::ShortTermOnly]),
+            ],
+        },
+        RatingRule {
+            rating: Rating::InsufficientData,
+            when: &[Condition::NoComparableMission],
+        },
+        RatingRule {
+            rating: Rating::Credible,
+            when: &[Condition::Otherwise],
+        },
+    ],
 };
 
 impl Default for Methodology {

@@ -416,7 +416,7 @@ proptest! {
         let before = assess_organization(&org(missions.clone()), M);
         let consensus = f64::from(consensus_twice) / 2.0;
         let mut with = missions;
-        with.push(mission("agree", consensus_reading(consensus), Some(consensus)));
+        with.push(mission("agree", METHODOLOGY.reading(consensus), Some(consensus)));
         let after = assess_organization(&org(with), M);
         prop_assert_eq!(after.contradictions, before.contradictions);
         prop_assert!(!after.has(FlagKind::ContradictsCredibleObservers) || before.has(FlagKind::ContradictsCredibleObservers));

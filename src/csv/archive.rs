@@ -26,6 +26,11 @@ pub fn descriptor(release: Option<i32>) -> Value {
     descriptor
 }
 
+/// `datapackage.json` of the current data, as its file holds it.
+pub fn pretty_descriptor(release: Option<i32>) -> String {
+    format!("{:#}", descriptor(release))
+}
+
 /// Each contract file exported as CSV bytes, in contract order.
 fn export_all(conn: &mut DbConn) -> Result<Vec<(ContractFile, Vec<u8>)>, ExportError> {
     ContractFile::ALL
@@ -35,7 +40,7 @@ fn export_all(conn: &mut DbConn) -> Result<Vec<(ContractFile, Vec<u8>)>, ExportE
 }
 
 fn zip_error(err: zip::result::ZipError) -> ExportError {
-    ExportError::Io(std::io::Error::other(err.to_string()))
+    ExportError::Io(std::io::Error::other(err))
 }
 
 /// The bytes of a `registry.zip` holding `files` and the descriptor of `release`.
@@ -51,9 +56,7 @@ fn zip_bytes(files: &[(ContractFile, Vec<u8>)], release: i32) -> Result<Vec<u8>,
     }
     zip.start_file("datapackage.json", options)
         .map_err(zip_error)?;
-    let descriptor =
-        serde_json::to_vec_pretty(&descriptor(Some(release))).map_err(std::io::Error::other)?;
-    zip.write_all(&descriptor)?;
+    zip.write_all(pretty_descriptor(Some(release)).as_bytes())?;
     Ok(zip.finish().map_err(zip_error)?.into_inner())
 }
 

@@ -5,11 +5,11 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::Problem;
+use crate::domain::Iso3;
 
 /// Longest text a cell may hold; longer cells are rejected (a 10-MB cell is not data).
 pub const MAX_CELL_CHARS: usize = 10_000;
-/// Longest id (slug) accepted.
-pub const MAX_ID_CHARS: usize = 120;
+pub use crate::domain::ids::{is_slug, MAX_SLUG_CHARS as MAX_ID_CHARS};
 
 /// The cells of one row, with the file, line and header needed to report problems.
 pub struct Cells<'a> {
@@ -69,7 +69,7 @@ impl<'a> Cells<'a> {
             );
             return None;
         }
-        if let Some(first) = raw.chars().next().filter(|c| FORMULA_STARTS.contains(c)) {
+        if let Some(first) = formula_start(raw) {
             self.problem(
                 column,
                 format!(
@@ -127,7 +127,7 @@ impl<'a> Cells<'a> {
     /// An ISO 3166-1 alpha-3 country code, optional.
     pub fn opt_country(&mut self, column: &str) -> Option<String> {
         let value = self.opt_text(column)?;
-        if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        if Iso3::parse_exact(&value).is_ok() {
             Some(value)
         } else {
             self.problem(
@@ -266,8 +266,49 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// First characters that make a spreadsheet treat a cell as a formula.
-const FORMULA_STARTS: [char; 5] = ['=', '+', '@', '\t', '\r'];
+/// Characters that make a spreadsheet treat a cell as a formula when they come first, in ASCII
+/// and in fullwidth form (spreadsheets fold the latter to the former).
+const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// Whether a character shows nothing: blanks, zero-width and other format characters. A
+/// formula hidden behind them still runs.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// The character that would make a spreadsheet run `text` as a formula: a tab or carriage
+/// return in first place, or a formula character as the first visible one.
+fn formula_start(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c @ ('\t' | '\r')) => return Some(c),
+        Some(c) if FORMULA_STARTS.contains(&c) => return Some(c),
+        _ => {}
+    }
+    text.chars()
+        .find(|c| !is_invisible(*c))
+        .filter(|c| FORMULA_STARTS.contains(c))
+}
 
 fn describe_char(c: char) -> String {
     match c {
@@ -275,18 +316,6 @@ fn describe_char(c: char) -> String {
         '\r' => "a carriage return".to_owned(),
         other => format!("\"{other}\""),
     }
-}
-
-/// Whether `id` is a lower-case slug such as `osce-odihr` or `tjk-2020-10-11-presidential`.
-pub fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_CHARS
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 fn is_url(value: &str) -> bool {
@@ -313,18 +342,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs() {
-        assert!(is_slug("osce-odihr"));
-        assert!(is_slug("tjk-2020-10-11-presidential"));
-        assert!(!is_slug("OSCE"));
-        assert!(!is_slug("a--b"));
-        assert!(!is_slug("-a"));
-        assert!(!is_slug("a b"));
-        assert!(!is_slug(""));
-        assert!(!is_slug(&"a".repeat(MAX_ID_CHARS + 1)));
-    }
-
-    #[test]
     fn urls() {
         assert!(is_url("https://www.osce.org/odihr/elections"));
         assert!(is_url("http://example.org"));
@@ -349,9 +366,34 @@ mod tests {
             assert_eq!(problems.len(), 1, "{bad:?}");
             assert!(problems[0].message.contains("formula"), "{}", problems[0]);
         }
-        let (value, problems) = read(&["a"], vec!["-5 observers"]);
-        assert_eq!(value.as_deref(), Some("-5 observers"));
-        assert!(problems.is_empty());
+        for bad in [
+            "-2+3+cmd|' /C calc'!A0",
+            "-5 observers",
+            "＝1+1",
+            "＋7",
+            "－2",
+            "＠SUM(A1)",
+            "\u{200B}=1+1",
+            "\u{FEFF}@SUM(A1)",
+            "\u{2060}\u{00A0}-1",
+        ] {
+            let (value, problems) = read(&["a"], vec![bad]);
+            assert_eq!(value, None, "{bad:?}");
+            assert!(
+                problems.iter().any(|p| p.message.contains("formula")),
+                "{bad:?}: {problems:?}"
+            );
+        }
+        for good in [
+            "5 observers",
+            "Observer mission – final report",
+            "a=b",
+            "e-mail",
+        ] {
+            let (value, problems) = read(&["a"], vec![good]);
+            assert_eq!(value.as_deref(), Some(good));
+            assert!(problems.is_empty(), "{good:?}: {problems:?}");
+        }
     }
 
     #[test]

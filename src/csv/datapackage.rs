@@ -30,6 +30,11 @@ pub fn descriptor() -> Value {
     })
 }
 
+/// The descriptor as indented JSON text, as `/downloads/datapackage.json` and the zip hold it.
+pub fn pretty() -> String {
+    format!("{:#}", descriptor())
+}
+
 fn resource(file: ContractFile) -> Value {
     let fields: Vec<Value> = columns(file)
         .into_iter()

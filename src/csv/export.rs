@@ -37,7 +37,7 @@ pub enum Selection {
     /// The individuals a list page shows for these filters.
     Individuals(IndividualFilter),
     /// The missions at one election.
-    MissionsAt(String),
+    MissionsAt(crate::domain::Slug),
 }
 
 /// Why an export stopped.
@@ -53,12 +53,12 @@ pub enum ExportError {
 
 /// Reads batches with `next` (rows after a key, in key order) and writes each row with `write`,
 /// until a batch comes back short.
-fn in_batches<T>(
+pub(crate) fn batches<T, E: From<diesel::result::Error>>(
     mut next: impl FnMut(&str) -> QueryResult<Vec<T>>,
     key: impl Fn(&T) -> String,
-    mut write: impl FnMut(&T) -> Result<(), ExportError>,
+    mut write: impl FnMut(&T) -> Result<(), E>,
     full_batch: impl Fn(&[T]) -> bool,
-) -> Result<(), ExportError> {
+) -> Result<(), E> {
     let mut after = String::new();
     loop {
         let batch = next(&after)?;
@@ -72,7 +72,17 @@ fn in_batches<T>(
     }
 }
 
-fn full(batch: &[impl Sized]) -> bool {
+/// [`batches`] for an export.
+fn in_batches<T>(
+    next: impl FnMut(&str) -> QueryResult<Vec<T>>,
+    key: impl Fn(&T) -> String,
+    write: impl FnMut(&T) -> Result<(), ExportError>,
+    full_batch: impl Fn(&[T]) -> bool,
+) -> Result<(), ExportError> {
+    batches(next, key, write, full_batch)
+}
+
+pub(crate) fn full(batch: &[impl Sized]) -> bool {
     batch.len() as i64 >= BATCH
 }
 
@@ -202,10 +212,9 @@ pub fn export_dir(conn: &mut DbConn, dir: &std::path::Path) -> Result<(), Export
         write_file(conn, file, &Selection::All, out)?.flush()?;
     }
     let release = crate::model::release::Release::latest(conn)?.map(|release| release.id);
-    let descriptor = super::archive::descriptor(release);
     std::fs::write(
         dir.join("datapackage.json"),
-        serde_json::to_vec_pretty(&descriptor).map_err(std::io::Error::other)?,
+        super::archive::pretty_descriptor(release),
     )?;
     Ok(())
 }

@@ -100,8 +100,10 @@ impl DbError {
             self,
             DbError::Pool(_)
                 | DbError::Connect(_)
-                | DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _))
-                | DbError::Query(Error::BrokenTransactionManager)
+                | DbError::Query(
+                    Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+                        | Error::BrokenTransactionManager
+                )
         )
     }
 }

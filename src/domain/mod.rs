@@ -4,6 +4,7 @@
 //! Both `model` (the database) and `credibility` (the methodology) use these types; neither
 //! depends on the other for them.
 
+pub mod citation;
 pub mod ids;
 pub mod vocabulary;
 

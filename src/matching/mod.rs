@@ -108,6 +108,7 @@ pub fn tokens(name: &str) -> Vec<String> {
 
 /// The edit budget between two words: none under [`MIN_FUZZY_LEN`] letters, one, or two from
 /// [`TWO_EDIT_LEN`]; taken from the shorter word so both sides agree.
+#[allow(clippy::bool_to_int_with_if)] // three steps, not a boolean
 fn budget(len: usize) -> usize {
     if len >= TWO_EDIT_LEN {
         2
@@ -342,7 +343,7 @@ impl Search<'_> {
                 let better = match &self.best {
                     None => true,
                     Some((score, reason)) => {
-                        found.0 > *score || (found.0 == *score && found.1 < *reason)
+                        found.0 > *score || (found.0.total_cmp(score).is_eq() && found.1 < *reason)
                     }
                 };
                 if better {
@@ -482,7 +483,8 @@ pub fn best_match<'a>(
             let better = match &best {
                 None => true,
                 Some(b) => {
-                    found.score > b.score || (found.score == b.score && found.reason < b.reason)
+                    found.score > b.score
+                        || (found.score.total_cmp(&b.score).is_eq() && found.reason < b.reason)
                 }
             };
             if better {

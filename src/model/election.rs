@@ -39,29 +39,31 @@ pub struct ElectionListing {
 /// The filters of the elections list; `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ElectionFilter {
-    pub country: Option<String>,
+    pub country: Option<crate::domain::Iso3>,
     pub year: Option<i32>,
     pub kind: Option<ElectionKind>,
 }
 
+/// The query [`filtered`] returns.
+type Filtered = diesel::dsl::IntoBoxed<
+    'static,
+    diesel::dsl::InnerJoin<elections::table, countries::table>,
+    super::Backend,
+>;
+
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-macro_rules! filtered_elections {
-    ($filter:expr) => {{
-        let filter = $filter;
-        let mut query = elections::table
-            .inner_join(countries::table)
-            .into_boxed::<super::Backend>();
-        if let Some(country) = &filter.country {
-            query = query.filter(elections::country.eq(country.clone()));
-        }
-        if let Some((first, last)) = filter.year.and_then(year_bounds) {
-            query = query.filter(elections::held_on.between(first, last));
-        }
-        if let Some(kind) = filter.kind {
-            query = query.filter(elections::kind.eq(kind));
-        }
-        query
-    }};
+fn filtered(filter: &ElectionFilter) -> Filtered {
+    let mut query = elections::table.inner_join(countries::table).into_boxed();
+    if let Some(country) = &filter.country {
+        query = query.filter(elections::country.eq(country.as_str().to_owned()));
+    }
+    if let Some((first, last)) = filter.year.and_then(year_bounds) {
+        query = query.filter(elections::held_on.between(first, last));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(elections::kind.eq(kind));
+    }
+    query
 }
 
 impl ElectionInCountry {
@@ -90,8 +92,8 @@ impl Election {
         filter: &ElectionFilter,
         page: PageRequest,
     ) -> QueryResult<Page<ElectionListing>> {
-        let total: i64 = filtered_elections!(filter).count().get_result(conn)?;
-        let rows: Vec<(Election, String)> = filtered_elections!(filter)
+        let total: i64 = filtered(filter).count().get_result(conn)?;
+        let rows: Vec<(Election, String)> = filtered(filter)
             .select((Election::as_select(), countries::name))
             .order((elections::held_on.desc(), elections::id.asc()))
             .limit(page.per_page)
@@ -138,7 +140,7 @@ impl Election {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Election>> {
-        filtered_elections!(filter)
+        filtered(filter)
             .filter(elections::id.gt(after.to_owned()))
             .order(elections::id.asc())
             .limit(limit)

@@ -183,7 +183,7 @@ fn find_elections(
 ) -> QueryResult<(Vec<ElectionListing>, Option<ElectionFilter>)> {
     let page = PageRequest::new(1, ELECTIONS_SHOWN);
     let filter = |country: Option<String>| ElectionFilter {
-        country,
+        country: country.and_then(|c| crate::domain::Iso3::parse(&c).ok()),
         year: words.year,
         kind: words.kind,
     };

@@ -7,8 +7,10 @@ use super::{text, Page, PageRequest};
 use crate::db::schema::{countries, individuals, participations};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = individuals)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
+#[diesel(table_name = individuals, treat_none_as_null = true)]
 pub struct Individual {
     pub id: String,
     pub name: String,
@@ -22,29 +24,22 @@ pub struct Individual {
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = individuals, treat_none_as_null = true)]
 pub struct IndividualForm {
-    pub id: String,
-    pub name: String,
-    pub name_original: Option<String>,
-    pub country: Option<String>,
-    pub affiliation: Option<String>,
-    pub notes: Option<String>,
+    #[diesel(embed)]
+    pub individual: Individual,
     pub sort_name: String,
     pub search_text: String,
 }
 
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-macro_rules! filtered_individuals {
-    ($filter:expr) => {{
-        let filter = $filter;
-        let mut query = individuals::table.into_boxed::<super::Backend>();
-        if let Some(country) = &filter.country {
-            query = query.filter(individuals::country.eq(country.clone()));
-        }
-        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-            query = query.filter(individuals::search_text.like(pattern));
-        }
-        query
-    }};
+fn filtered(filter: &IndividualFilter) -> individuals::BoxedQuery<'static, super::Backend> {
+    let mut query = individuals::table.into_boxed();
+    if let Some(country) = &filter.country {
+        query = query.filter(individuals::country.eq(country.as_str().to_owned()));
+    }
+    if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+        query = query.filter(individuals::search_text.like(pattern));
+    }
+    query
 }
 
 impl From<Individual> for IndividualForm {
@@ -54,12 +49,7 @@ impl From<Individual> for IndividualForm {
             search_text: text::search_text(
                 std::iter::once(person.name.as_str()).chain(person.name_original.as_deref()),
             ),
-            id: person.id,
-            name: person.name,
-            name_original: person.name_original,
-            country: person.country,
-            affiliation: person.affiliation,
-            notes: person.notes,
+            individual: person,
         }
     }
 }
@@ -67,7 +57,7 @@ impl From<Individual> for IndividualForm {
 /// The filters of the individuals list; `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndividualFilter {
-    pub country: Option<String>,
+    pub country: Option<crate::domain::Iso3>,
     /// Matches the name or the name in its original script.
     pub search: Option<String>,
 }
@@ -96,8 +86,8 @@ impl Individual {
         filter: &IndividualFilter,
         page: PageRequest,
     ) -> QueryResult<Page<IndividualListing>> {
-        let total: i64 = filtered_individuals!(filter).count().get_result(conn)?;
-        let rows: Vec<(Individual, Option<String>)> = filtered_individuals!(filter)
+        let total: i64 = filtered(filter).count().get_result(conn)?;
+        let rows: Vec<(Individual, Option<String>)> = filtered(filter)
             .left_join(countries::table)
             .select((Individual::as_select(), countries::name.nullable()))
             .order((individuals::sort_name.asc(), individuals::id.asc()))
@@ -140,7 +130,7 @@ impl Individual {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Individual>> {
-        filtered_individuals!(filter)
+        filtered(filter)
             .filter(individuals::id.gt(after.to_owned()))
             .order(individuals::id.asc())
             .limit(limit)

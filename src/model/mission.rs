@@ -12,7 +12,8 @@ use crate::db::schema::{
     countries, election_consensus, elections, missions, organization_ratings, organizations,
     sources,
 };
-use crate::db::DbConn;
+use crate::db::{Backend, DbConn};
+use diesel::dsl::{AsSelect, Nullable};
 
 #[derive(
     Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
@@ -54,26 +55,32 @@ type DetailRow = (
 );
 
 /// The join every mission listing reads from.
-macro_rules! details {
-    () => {
-        missions::table
-            .inner_join(organizations::table.left_join(organization_ratings::table))
-            .inner_join(
-                elections::table
-                    .inner_join(countries::table)
-                    .left_join(election_consensus::table),
-            )
-            .inner_join(sources::table)
-            .select((
-                Mission::as_select(),
-                OrganizationRef::as_select(),
-                Election::as_select(),
-                countries::name,
-                Source::as_select(),
-                election_consensus::consensus.nullable(),
-                organization_ratings::rating.nullable(),
-            ))
-    };
+#[diesel::dsl::auto_type(no_type_alias)]
+fn detail_query() -> _ {
+    let mission: AsSelect<Mission, Backend> = Mission::as_select();
+    let organization: AsSelect<OrganizationRef, Backend> = OrganizationRef::as_select();
+    let election: AsSelect<Election, Backend> = Election::as_select();
+    let source: AsSelect<Source, Backend> = Source::as_select();
+    let consensus: Nullable<election_consensus::consensus> =
+        election_consensus::consensus.nullable();
+    let rating: Nullable<organization_ratings::rating> = organization_ratings::rating.nullable();
+    missions::table
+        .inner_join(organizations::table.left_join(organization_ratings::table))
+        .inner_join(
+            elections::table
+                .inner_join(countries::table)
+                .left_join(election_consensus::table),
+        )
+        .inner_join(sources::table)
+        .select((
+            mission,
+            organization,
+            election,
+            countries::name,
+            source,
+            consensus,
+            rating,
+        ))
 }
 
 impl MissionDetail {
@@ -105,7 +112,7 @@ fn details(rows: Vec<DetailRow>) -> Vec<MissionDetail> {
 
 impl Mission {
     pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<MissionDetail>> {
-        details!()
+        detail_query()
             .filter(missions::id.eq(id))
             .first::<DetailRow>(conn)
             .optional()
@@ -114,7 +121,7 @@ impl Mission {
 
     /// Every mission at an election: benchmark organizations first, then by name.
     pub fn at_election(conn: &mut DbConn, election_id: &str) -> QueryResult<Vec<MissionDetail>> {
-        details!()
+        detail_query()
             .filter(missions::election_id.eq(election_id))
             .order((
                 organizations::benchmark.desc(),
@@ -135,7 +142,7 @@ impl Mission {
             .filter(missions::organization_id.eq(organization_id))
             .count()
             .get_result(conn)?;
-        let items = details!()
+        let items = detail_query()
             .filter(missions::organization_id.eq(organization_id))
             .order((elections::held_on.desc(), missions::id.asc()))
             .limit(page.per_page)
@@ -160,7 +167,7 @@ impl Mission {
             .limit(limit)
             .select(elections::id);
         let recent: Vec<String> = recent_elections.load(conn)?;
-        details!()
+        detail_query()
             .filter(missions::election_id.eq_any(&recent))
             .order((
                 elections::held_on.desc(),
@@ -176,7 +183,7 @@ impl Mission {
 impl Mission {
     /// The missions with these ids (the evidence of a flag), newest election first.
     pub fn with_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<MissionDetail>> {
-        details!()
+        detail_query()
             .filter(missions::id.eq_any(ids))
             .order((elections::held_on.desc(), missions::id.asc()))
             .load::<DetailRow>(conn)
@@ -221,7 +228,7 @@ impl Mission {
         page: PageRequest,
     ) -> QueryResult<Page<MissionDetail>> {
         let mut count = missions::table.into_boxed::<super::Backend>();
-        let mut rows = details!().into_boxed::<super::Backend>();
+        let mut rows = detail_query().into_boxed::<super::Backend>();
         if let Some(organization) = &filter.organization {
             count = count.filter(missions::organization_id.eq(organization.clone()));
             rows = rows.filter(missions::organization_id.eq(organization.clone()));

@@ -9,6 +9,7 @@ pub mod individual;
 pub mod mission;
 pub mod organization;
 pub mod participation;
+pub mod profile;
 pub mod reconcile;
 pub mod release;
 pub mod sanction;

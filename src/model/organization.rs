@@ -9,8 +9,10 @@ use crate::credibility::Rating;
 use crate::db::schema::{countries, missions, organization_ratings, organizations};
 use crate::db::DbConn;
 
-#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = organizations)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
+)]
+#[diesel(table_name = organizations, treat_none_as_null = true)]
 pub struct Organization {
     pub id: String,
     pub name: String,
@@ -42,68 +44,49 @@ pub struct OrganizationRef {
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = organizations, treat_none_as_null = true)]
 pub struct OrganizationForm {
-    pub id: String,
-    pub name: String,
-    pub acronym: Option<String>,
-    pub aliases: String,
-    pub kind: OrganizationKind,
-    pub hq_country: Option<String>,
-    pub founded_on: Option<NaiveDate>,
-    pub dissolved_on: Option<NaiveDate>,
-    pub dop_endorser: bool,
-    pub benchmark: bool,
-    pub benchmark_reason: Option<String>,
-    pub website: Option<String>,
-    pub notes: Option<String>,
+    #[diesel(embed)]
+    pub organization: Organization,
     pub sort_name: String,
     pub search_text: String,
 }
 
+/// The query [`filtered`] returns.
+type Filtered = diesel::dsl::IntoBoxed<
+    'static,
+    diesel::dsl::LeftJoin<organizations::table, organization_ratings::table>,
+    super::Backend,
+>;
+
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-macro_rules! filtered_organizations {
-    ($filter:expr) => {{
-        let filter = $filter;
-        let mut query = organizations::table
-            .left_join(organization_ratings::table)
-            .into_boxed::<super::Backend>();
-        if let Some(rating) = filter.rating {
-            query = query.filter(organization_ratings::rating.eq(rating));
-        }
-        if let Some(kind) = filter.kind {
-            query = query.filter(organizations::kind.eq(kind));
-        }
-        if let Some(country) = &filter.country {
-            query = query.filter(organizations::hq_country.eq(country.clone()));
-        }
-        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-            query = query.filter(organizations::search_text.like(pattern));
-        }
-        query
-    }};
+fn filtered(filter: &OrganizationFilter) -> Filtered {
+    let mut query = organizations::table
+        .left_join(organization_ratings::table)
+        .into_boxed();
+    if let Some(rating) = filter.rating {
+        query = query.filter(organization_ratings::rating.eq(rating));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(organizations::kind.eq(kind));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(organizations::hq_country.eq(country.as_str().to_owned()));
+    }
+    if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
+        query = query.filter(organizations::search_text.like(pattern));
+    }
+    query
 }
 
 impl From<Organization> for OrganizationForm {
-    fn from(org: Organization) -> Self {
-        let sort_name = text::fold(&org.name);
+    fn from(organization: Organization) -> Self {
+        let sort_name = text::fold(&organization.name);
         let search_text = text::search_text(
-            std::iter::once(org.name.as_str())
-                .chain(org.acronym.as_deref())
-                .chain(org.alias_list()),
+            std::iter::once(organization.name.as_str())
+                .chain(organization.acronym.as_deref())
+                .chain(organization.alias_list()),
         );
         OrganizationForm {
-            id: org.id,
-            name: org.name,
-            acronym: org.acronym,
-            aliases: org.aliases,
-            kind: org.kind,
-            hq_country: org.hq_country,
-            founded_on: org.founded_on,
-            dissolved_on: org.dissolved_on,
-            dop_endorser: org.dop_endorser,
-            benchmark: org.benchmark,
-            benchmark_reason: org.benchmark_reason,
-            website: org.website,
-            notes: org.notes,
+            organization,
             sort_name,
             search_text,
         }
@@ -122,7 +105,7 @@ pub enum OrganizationOrder {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OrganizationFilter {
     pub kind: Option<OrganizationKind>,
-    pub country: Option<String>,
+    pub country: Option<crate::domain::Iso3>,
     /// Matches any name, acronym or alias, in any script (see [`text::fold`]).
     pub search: Option<String>,
     pub rating: Option<Rating>,
@@ -167,14 +150,12 @@ impl Organization {
         filter: &OrganizationFilter,
         page: PageRequest,
     ) -> QueryResult<Page<OrganizationListing>> {
-        let total: i64 = filtered_organizations!(filter).count().get_result(conn)?;
-        let mut query = filtered_organizations!(filter)
-            .left_join(countries::table)
-            .select((
-                Organization::as_select(),
-                countries::name.nullable(),
-                organization_ratings::rating.nullable(),
-            ));
+        let total: i64 = filtered(filter).count().get_result(conn)?;
+        let mut query = filtered(filter).left_join(countries::table).select((
+            Organization::as_select(),
+            countries::name.nullable(),
+            organization_ratings::rating.nullable(),
+        ));
         query = match filter.order {
             OrganizationOrder::NameAscending => {
                 query.order((organizations::sort_name.asc(), organizations::id.asc()))
@@ -247,7 +228,7 @@ impl Organization {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Organization>> {
-        filtered_organizations!(filter)
+        filtered(filter)
             .filter(organizations::id.gt(after.to_owned()))
             .order(organizations::id.asc())
             .limit(limit)

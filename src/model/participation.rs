@@ -11,7 +11,8 @@ use super::{Role, Verdict};
 use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sources,
 };
-use crate::db::DbConn;
+use crate::db::{Backend, DbConn};
+use diesel::dsl::AsSelect;
 
 #[derive(
     Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
@@ -52,20 +53,17 @@ type DetailRow = (Participation, Individual, Election, String, Source);
 /// The join every participation listing reads from. The sending organizations are read in a
 /// second query (see [`details`]): a LEFT JOIN onto a joined pair makes SQLite build the pair for
 /// the whole missions table on every request.
-macro_rules! details {
-    () => {
-        participations::table
-            .inner_join(individuals::table)
-            .inner_join(elections::table.inner_join(countries::table))
-            .inner_join(sources::table)
-            .select((
-                Participation::as_select(),
-                Individual::as_select(),
-                Election::as_select(),
-                countries::name,
-                Source::as_select(),
-            ))
-    };
+#[diesel::dsl::auto_type(no_type_alias)]
+fn detail_query() -> _ {
+    let participation: AsSelect<Participation, Backend> = Participation::as_select();
+    let individual: AsSelect<Individual, Backend> = Individual::as_select();
+    let election: AsSelect<Election, Backend> = Election::as_select();
+    let source: AsSelect<Source, Backend> = Source::as_select();
+    participations::table
+        .inner_join(individuals::table)
+        .inner_join(elections::table.inner_join(countries::table))
+        .inner_join(sources::table)
+        .select((participation, individual, election, countries::name, source))
 }
 
 /// Completes the rows with the organizations that sent the individuals, in one query.
@@ -114,7 +112,7 @@ impl Participation {
         conn: &mut DbConn,
         individual_id: &str,
     ) -> QueryResult<Vec<ParticipationDetail>> {
-        details!()
+        detail_query()
             .filter(participations::individual_id.eq(individual_id))
             .order((elections::held_on.desc(), participations::id.asc()))
             .load::<DetailRow>(conn)
@@ -126,7 +124,7 @@ impl Participation {
         conn: &mut DbConn,
         mission_id: &str,
     ) -> QueryResult<Vec<ParticipationDetail>> {
-        details!()
+        detail_query()
             .filter(participations::mission_id.eq(mission_id))
             .order((individuals::sort_name.asc(), participations::id.asc()))
             .load::<DetailRow>(conn)
@@ -138,7 +136,7 @@ impl Participation {
         conn: &mut DbConn,
         election_id: &str,
     ) -> QueryResult<Vec<ParticipationDetail>> {
-        details!()
+        detail_query()
             .filter(participations::election_id.eq(election_id))
             .order((individuals::sort_name.asc(), participations::id.asc()))
             .load::<DetailRow>(conn)

@@ -157,6 +157,7 @@ impl VetReport {
 }
 
 /// Vets `rows` (at most [`MAX_ROWS`], which the caller enforces) against the registry.
+#[allow(clippy::needless_pass_by_value)] // callers hand their rows over
 pub fn vet(conn: &mut DbConn, rows: Vec<VetRow>) -> diesel::QueryResult<VetReport> {
     let people_and_groups = [RecordType::Organization, RecordType::Individual];
     let groups = [RecordType::Organization];

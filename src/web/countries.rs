@@ -4,12 +4,13 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::{html, AppState};
+use super::{html, record, AppState};
+use crate::domain::Iso3;
 use crate::model::country::Country;
-use crate::model::election::{Election, ElectionFilter, ElectionListing};
-use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
-use crate::model::organization::{Organization, OrganizationRef};
-use crate::model::{Page, PageRequest};
+use crate::model::election::ElectionListing;
+use crate::model::individual::IndividualListing;
+use crate::model::organization::OrganizationRef;
+use crate::model::{profile, Page};
 
 #[derive(Template)]
 #[template(path = "countries/list.html")]
@@ -40,42 +41,16 @@ const SHOWN: i64 = 50;
 
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Iso3>,
 ) -> Result<HttpResponse, AppError> {
-    let iso3 = path.into_inner().to_ascii_uppercase();
-    if !Country::is_code(&iso3) {
-        return Err(AppError::not_found("country", iso3));
-    }
-    let lookup = iso3.clone();
-    let found = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some(country) = Country::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let first = PageRequest::new(1, SHOWN);
-            let elections = ElectionFilter {
-                country: Some(lookup.clone()),
-                ..ElectionFilter::default()
-            };
-            let individuals = IndividualFilter {
-                country: Some(lookup.clone()),
-                ..IndividualFilter::default()
-            };
-            Ok(Some((
-                country,
-                Election::list(conn, &elections, first)?,
-                Organization::based_in(conn, &lookup)?,
-                Individual::list(conn, &individuals, first)?,
-            )))
-        })
-        .await?;
-    let (country, elections, organizations, individuals) =
-        found.ok_or_else(|| AppError::not_found("country", &iso3))?;
+    let profile = record(&state, "country", path.into_inner(), |conn, iso3| {
+        profile::country(conn, iso3, SHOWN)
+    })
+    .await?;
     html(ShowPage {
-        country,
-        elections,
-        organizations,
-        individuals,
+        country: profile.country,
+        elections: profile.elections,
+        organizations: profile.organizations,
+        individuals: profile.individuals,
     })
 }

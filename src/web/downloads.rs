@@ -1,12 +1,12 @@
 //! `/downloads`: every file of the CSV contract, streamed, with the data dictionary; the whole
 //! registry as a zip with a Frictionless `datapackage.json`; and filtered slices of the lists.
 
-use std::hash::{Hash, Hasher};
 use std::io::Write;
 
 use actix_web::http::header::{
     self, ContentDisposition, DispositionParam, DispositionType, EntityTag,
 };
+use actix_web::http::Method;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::NaiveDateTime;
@@ -114,15 +114,28 @@ fn selection(file: ContractFile, params: &Params) -> Result<Selection, AppError>
     Ok(selection)
 }
 
-/// The entity tag of a download: the data version, the methodology and what was asked for.
-fn entity_tag(data_version: i64, what: &str, selection: &Selection) -> EntityTag {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    what.hash(&mut hasher);
-    format!("{selection:?}").hash(&mut hasher);
+/// The entity tag of a download: the data version, the methodology, the file and the filters.
+/// Every part is stable text, hashed with the same stable hash as pages.
+fn download_tag(data_version: i64, name: &str, params: &Params) -> EntityTag {
+    let mut filters: Vec<(&String, &String)> = params.iter().collect();
+    filters.sort();
+    let filters = super::query::query_string(
+        &filters
+            .iter()
+            .map(|(k, v)| (k.as_str(), Some((*v).clone())))
+            .collect::<Vec<_>>(),
+    );
+    let version = data_version.to_string();
+    let hash = super::entity_tag(&[
+        version.as_bytes(),
+        METHODOLOGY.version.as_bytes(),
+        name.as_bytes(),
+        filters.as_bytes(),
+    ]);
     EntityTag::new_strong(format!(
-        "{data_version}-m{}-{:016x}",
+        "{data_version}-m{}-{}",
         METHODOLOGY.version,
-        hasher.finish()
+        hash.tag()
     ))
 }
 
@@ -144,7 +157,8 @@ fn attachment(name: &str) -> ContentDisposition {
     }
 }
 
-/// `/downloads/{name}`: one contract file (filtered by the list's parameters) or `registry.zip`.
+/// `/downloads/{name}`: one contract file (filtered by the list's parameters), `registry.zip`
+/// or `datapackage.json`. A `HEAD` request gets the headers without starting the export.
 pub async fn file(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -152,105 +166,118 @@ pub async fn file(
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
     let name = path.into_inner();
-    if name == "registry.zip" {
-        return registry_zip(state, req).await;
-    }
-    let file = ContractFile::from_file_name(&name)
-        .ok_or_else(|| AppError::not_found("download", &name))?;
-    let selection = selection(file, &params)?;
+    let download = Download::named(&name).ok_or_else(|| AppError::not_found("download", &name))?;
+    let selection = match download {
+        Download::Csv(file) => selection(file, &params)?,
+        Download::Zip | Download::Descriptor => Selection::All,
+    };
     let (data_version, known, release) = {
         let selection = selection.clone();
         state
             .db
             .read(move |conn| -> Result<_, AppError> {
                 let known = match &selection {
-                    Selection::MissionsAt(id) => Election::find(conn, id)?.is_some(),
+                    Selection::MissionsAt(id) => Election::find(conn, id.as_str())?.is_some(),
                     _ => true,
                 };
-                Ok((
-                    change::data_version(conn)?,
-                    known,
-                    Release::latest(conn)?.map(|release| release.id),
-                ))
+                Ok((change::data_version(conn)?, known, Release::latest(conn)?))
             })
             .await?
     };
-    if let Selection::MissionsAt(id) = &selection {
-        if !known {
-            return Err(AppError::not_found("election", id));
+    let current = release.as_ref().map(|r| r.id);
+    // The current release's stored archive, when it holds the current data: the same bytes as
+    // its permanent address.
+    if let (Download::Zip, Some(release)) = (download, &release) {
+        if release.data_version == data_version {
+            let id = release.id;
+            let bytes = state
+                .db
+                .read(move |conn| -> Result<_, AppError> { Ok(Release::archive(conn, id)?) })
+                .await?;
+            if let Some(bytes) = bytes {
+                return Ok(zip_response(id, bytes, MAX_AGE));
+            }
         }
     }
-    let tag = entity_tag(data_version, &name, &selection);
+    if let Selection::MissionsAt(id) = &selection {
+        if !known {
+            return Err(AppError::not_found("election", id.as_str()));
+        }
+    }
+    let tag = download_tag(data_version, &name, &params);
     if let Some(response) = not_modified(&req, &tag) {
         return Ok(response);
     }
-    let body = stream_from(state.db.read_pool(), move |conn, out| {
-        write_file(conn, file, &selection, out).map(|_| ())
-    });
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(attachment(&name))
+    let mut response = HttpResponse::Ok();
+    response
         .insert_header(header::ETag(tag))
         .insert_header((header::CACHE_CONTROL, MAX_AGE))
-        .insert_header((RELEASE_HEADER, release_label(release)))
-        .streaming(body))
+        .insert_header((RELEASE_HEADER, release_label(current)));
+    let head = req.method() == Method::HEAD;
+    match download {
+        Download::Descriptor => Ok(response
+            .content_type("application/json")
+            .body(crate::csv::archive::pretty_descriptor(current))),
+        Download::Csv(file) => {
+            response
+                .content_type("text/csv; charset=utf-8")
+                .insert_header(attachment(&name));
+            if head {
+                return Ok(response.finish());
+            }
+            let body = stream_from(state.db.read_pool(), move |conn, out| {
+                write_file(conn, file, &selection, out).map(|_| ())
+            });
+            Ok(response.streaming(body))
+        }
+        Download::Zip => {
+            response
+                .content_type("application/zip")
+                .insert_header(attachment("observer-registry.zip"));
+            if head {
+                return Ok(response.finish());
+            }
+            Ok(response.streaming(stream_from(state.db.read_pool(), write_zip)))
+        }
+    }
+}
+
+/// What `/downloads/{name}` can serve.
+#[derive(Debug, Clone, Copy)]
+enum Download {
+    Csv(ContractFile),
+    Zip,
+    Descriptor,
+}
+
+impl Download {
+    fn named(name: &str) -> Option<Download> {
+        match name {
+            "registry.zip" => Some(Download::Zip),
+            "datapackage.json" => Some(Download::Descriptor),
+            _ => ContractFile::from_file_name(name).map(Download::Csv),
+        }
+    }
 }
 
 /// Every contract file and `datapackage.json` in one zip, written as it streams.
-async fn registry_zip(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    let (data_version, release) = state
-        .db
-        .read(|conn| -> Result<_, AppError> {
-            Ok((change::data_version(conn)?, Release::latest(conn)?))
-        })
-        .await?;
-    // The current release's stored archive, when it holds the current data: the same bytes as
-    // its permanent address.
-    if let Some(release) = release.filter(|r| r.data_version == data_version) {
-        let id = release.id;
-        let bytes = state
-            .db
-            .read(move |conn| -> Result<_, AppError> { Ok(Release::archive(conn, id)?) })
-            .await?;
-        if let Some(bytes) = bytes {
-            return Ok(zip_response(id, bytes, MAX_AGE));
-        }
+fn write_zip(conn: &mut crate::db::DbConn, out: &mut dyn Write) -> Result<(), ExportError> {
+    let mut zip = zip::ZipWriter::new_stream(out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for file in ContractFile::ALL {
+        zip.start_file(file.file_name(), options)
+            .map_err(zip_error)?;
+        write_file(conn, file, &Selection::All, &mut zip)?;
     }
-    let tag = entity_tag(data_version, "registry.zip", &Selection::All);
-    if let Some(response) = not_modified(&req, &tag) {
-        return Ok(response);
-    }
-    let body = stream_from(
-        state.db.read_pool(),
-        |conn, out| -> Result<(), ExportError> {
-            let mut zip = zip::ZipWriter::new_stream(out);
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            for file in ContractFile::ALL {
-                zip.start_file(file.file_name(), options)
-                    .map_err(zip_error)?;
-                write_file(conn, file, &Selection::All, &mut zip)?;
-            }
-            zip.start_file("datapackage.json", options)
-                .map_err(zip_error)?;
-            let descriptor = serde_json::to_vec_pretty(&datapackage::descriptor())
-                .map_err(std::io::Error::other)?;
-            zip.write_all(&descriptor)?;
-            zip.finish().map_err(zip_error)?;
-            Ok(())
-        },
-    );
-    Ok(HttpResponse::Ok()
-        .content_type("application/zip")
-        .insert_header(attachment("observer-registry.zip"))
-        .insert_header(header::ETag(tag))
-        .insert_header((header::CACHE_CONTROL, MAX_AGE))
-        .streaming(body))
+    zip.start_file("datapackage.json", options)
+        .map_err(zip_error)?;
+    zip.write_all(datapackage::pretty().as_bytes())?;
+    zip.finish().map_err(zip_error)?;
+    Ok(())
 }
 
+#[allow(clippy::needless_pass_by_value)] // the shape `map_err` needs
 fn zip_error(err: zip::result::ZipError) -> ExportError {
     ExportError::Io(std::io::Error::other(err.to_string()))
 }

@@ -4,14 +4,17 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
-use super::{html, AppState};
-use crate::credibility::{consensus_reading, Methodology, METHODOLOGY};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
+use super::{html, listing, record, AppState};
+use crate::credibility::{Methodology, METHODOLOGY};
+use crate::domain::Iso3;
+use crate::domain::Slug;
 use crate::model::country::Country;
-use crate::model::derived;
 use crate::model::election::{Election, ElectionFilter, ElectionInCountry, ElectionListing};
-use crate::model::mission::{Mission, MissionDetail};
-use crate::model::participation::{Participation, ParticipationDetail};
+use crate::model::mission::MissionDetail;
+use crate::model::participation::ParticipationDetail;
+use crate::model::profile;
+use crate::model::source::CitedText;
 use crate::model::ElectionKind;
 
 #[derive(Template)]
@@ -37,7 +40,7 @@ pub(super) fn read_filter(reader: &mut ParamReader) -> ElectionFilter {
 impl QueryPairs for ElectionFilter {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
-            ("country", self.country.clone()),
+            ("country", self.country.as_ref().map(ToString::to_string)),
             ("year", self.year.map(|y| y.to_string())),
             ("kind", self.kind.map(|k| k.code().to_owned())),
         ]
@@ -48,25 +51,14 @@ pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    let mut reader = ParamReader::new(&params);
-    let page = reader.page("page", PER_PAGE);
-    let filter = read_filter(&mut reader);
-    reader.finish()?;
-    let query = filter.clone();
-    let (elections, countries) = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            Ok((Election::list(conn, &query, page)?, Country::all(conn)?))
-        })
-        .await?;
-    let pager = Pager::new(&elections, "/elections", &filter.pairs());
+    let list = listing(&state, &params, "/elections", read_filter, Election::list).await?;
     html(ListPage {
-        past_end: elections.is_past_end(),
-        elections: elections.items,
-        pager,
-        countries,
+        past_end: list.rows.is_past_end(),
+        elections: list.rows.items,
+        pager: list.pager,
+        countries: list.countries,
         kinds: ElectionKind::all().collect(),
-        filter,
+        filter: list.filter,
     })
 }
 
@@ -74,6 +66,7 @@ pub async fn list(
 #[template(path = "elections/show.html")]
 struct ShowPage {
     election: ElectionInCountry,
+    notes: Option<CitedText>,
     missions: Vec<MissionDetail>,
     individuals: Vec<ParticipationDetail>,
     /// The benchmark consensus and how many benchmark missions assessed the election.
@@ -85,7 +78,7 @@ struct ShowPage {
 impl ShowPage {
     /// What credible observers found, as a verdict.
     fn consensus_verdict(&self) -> Option<crate::model::Verdict> {
-        self.consensus.map(consensus_reading)
+        self.consensus.map(|c| self.methodology.reading(c))
     }
 
     fn contradictions(&self) -> usize {
@@ -98,30 +91,16 @@ impl ShowPage {
 
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let lookup = id.clone();
-    let found = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some(election) = Election::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let missions = Mission::at_election(conn, &lookup)?;
-            let individuals = Participation::at_election(conn, &lookup)?;
-            let consensus = derived::consensus_of(conn, &lookup)?;
-            Ok(Some((election, missions, individuals, consensus)))
-        })
-        .await?;
-    let (election, missions, individuals, (consensus, benchmark_assessments)) =
-        found.ok_or_else(|| AppError::not_found("election", &id))?;
+    let profile = record(&state, "election", path.into_inner(), profile::election).await?;
     html(ShowPage {
-        election,
-        missions,
-        individuals,
-        consensus,
-        benchmark_assessments,
+        election: profile.election,
+        notes: profile.notes,
+        missions: profile.missions,
+        individuals: profile.individuals,
+        consensus: profile.consensus,
+        benchmark_assessments: profile.benchmark_assessments,
         methodology: &METHODOLOGY,
     })
 }
@@ -137,6 +116,6 @@ impl ListPage {
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.filter.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_ref().map(Iso3::as_str) == Some(country.iso3.as_str())
     }
 }

@@ -4,16 +4,16 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
-use super::{html, AppState};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
+use super::{html, listing, record, AppState};
 use crate::credibility::{Flag, FlagKind};
+use crate::domain::Iso3;
+use crate::domain::Slug;
 use crate::model::country::Country;
-use crate::model::derived;
 use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
-use crate::model::participation::{Participation, ParticipationDetail};
-use crate::model::sanction::Sanction;
-use crate::model::source::Source;
-use crate::model::SubjectType;
+use crate::model::participation::ParticipationDetail;
+use crate::model::profile::{self, SanctionShown};
+use crate::model::source::CitedText;
 
 #[derive(Template)]
 #[template(path = "individuals/list.html")]
@@ -37,7 +37,7 @@ impl QueryPairs for IndividualFilter {
     fn pairs(&self) -> Vec<(&'static str, Option<String>)> {
         vec![
             ("q", self.search.clone()),
-            ("country", self.country.clone()),
+            ("country", self.country.as_ref().map(ToString::to_string)),
         ]
     }
 }
@@ -46,24 +46,20 @@ pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    let mut reader = ParamReader::new(&params);
-    let page = reader.page("page", PER_PAGE);
-    let filter = read_filter(&mut reader);
-    reader.finish()?;
-    let query = filter.clone();
-    let (individuals, countries) = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            Ok((Individual::list(conn, &query, page)?, Country::all(conn)?))
-        })
-        .await?;
-    let pager = Pager::new(&individuals, "/individuals", &filter.pairs());
+    let list = listing(
+        &state,
+        &params,
+        "/individuals",
+        read_filter,
+        Individual::list,
+    )
+    .await?;
     html(ListPage {
-        past_end: individuals.is_past_end(),
-        individuals: individuals.items,
-        pager,
-        countries,
-        filter,
+        past_end: list.rows.is_past_end(),
+        individuals: list.rows.items,
+        pager: list.pager,
+        countries: list.countries,
+        filter: list.filter,
     })
 }
 
@@ -71,9 +67,10 @@ pub async fn list(
 #[template(path = "individuals/show.html")]
 struct ShowPage {
     individual: Individual,
+    notes: Option<CitedText>,
     country_name: Option<String>,
     participations: Vec<ParticipationDetail>,
-    sanctions: Vec<(Sanction, Source)>,
+    sanctions: Vec<SanctionShown>,
     flags: Vec<Flag>,
 }
 
@@ -90,36 +87,16 @@ impl ShowPage {
 
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let lookup = id.clone();
-    let found = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some((individual, country_name)) = Individual::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let participations = Participation::of_individual(conn, &lookup)?;
-            let sanctions = Sanction::about(conn, SubjectType::Individual, &lookup)?;
-            let flags = derived::flags_of(conn, SubjectType::Individual, &lookup)?;
-            Ok(Some((
-                individual,
-                country_name,
-                participations,
-                sanctions,
-                flags,
-            )))
-        })
-        .await?;
-    let (individual, country_name, participations, sanctions, flags) =
-        found.ok_or_else(|| AppError::not_found("individual", &id))?;
+    let profile = record(&state, "individual", path.into_inner(), profile::individual).await?;
     html(ShowPage {
-        individual,
-        country_name,
-        participations,
-        sanctions,
-        flags,
+        individual: profile.individual,
+        notes: profile.notes,
+        country_name: profile.country_name,
+        participations: profile.participations,
+        sanctions: profile.sanctions,
+        flags: profile.flags,
     })
 }
 
@@ -130,6 +107,6 @@ impl ListPage {
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.filter.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_ref().map(Iso3::as_str) == Some(country.iso3.as_str())
     }
 }

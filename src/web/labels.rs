@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 
 use chrono::NaiveDate;
 
-use crate::credibility::{consensus_reading, Comparison, FlagKind, Rating};
+use crate::credibility::{Comparison, Condition, FlagKind, Rating, METHODOLOGY};
 use crate::model::election::ElectionInCountry;
 use crate::model::{
     ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, Verdict,
@@ -193,13 +193,42 @@ impl FlagKind {
     }
 }
 
+impl Condition {
+    /// The condition in words, for the methodology page.
+    pub fn describe(&self) -> String {
+        match self {
+            Condition::Designated => "curators designated it as a benchmark".to_owned(),
+            Condition::AnyFlag(kinds) => {
+                let names: Vec<String> = kinds
+                    .iter()
+                    .map(|kind| format!("“{}”", kind.label()))
+                    .collect();
+                let list = match names.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                format!("it has the flag {list}")
+            }
+            Condition::ContradictedOnce => {
+                "it contradicted credible observers at least once (even below the threshold of the flag)"
+                    .to_owned()
+            }
+            Condition::NoComparableMission => "none of its missions is comparable".to_owned(),
+            Condition::Otherwise => {
+                "otherwise: its comparable verdicts agree with the consensus".to_owned()
+            }
+        }
+    }
+}
+
 impl Comparison {
     /// What credible observers found, in words, or why there is nothing to compare.
     pub fn consensus_label(&self) -> String {
         match self.consensus() {
             Some(consensus) => format!(
                 "{} ({})",
-                consensus_reading(consensus).label(),
+                METHODOLOGY.reading(consensus).label(),
                 score(consensus)
             ),
             None => "No credible assessment".to_owned(),

@@ -4,10 +4,12 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::{html, AppState};
+use super::{html, record, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
-use crate::model::mission::{Mission, MissionDetail};
-use crate::model::participation::{Participation, ParticipationDetail};
+use crate::domain::Slug;
+use crate::model::mission::MissionDetail;
+use crate::model::participation::ParticipationDetail;
+use crate::model::profile;
 
 #[derive(Template)]
 #[template(path = "missions/show.html")]
@@ -19,24 +21,12 @@ struct ShowPage {
 
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
-    let lookup = id.clone();
-    let found = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some(detail) = Mission::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let members = Participation::in_mission(conn, &lookup)?;
-            Ok(Some((detail, members)))
-        })
-        .await?;
-    let (detail, members) = found.ok_or_else(|| AppError::not_found("mission", &id))?;
+    let profile = record(&state, "mission", path.into_inner(), profile::mission).await?;
     html(ShowPage {
-        detail,
-        members,
+        detail: profile.detail,
+        members: profile.members,
         methodology: &METHODOLOGY,
     })
 }

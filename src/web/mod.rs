@@ -30,8 +30,11 @@ use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
 use actix_web::{guard, web, App, FromRequest, Handler, HttpRequest, HttpResponse, Responder};
 use askama::Template;
 
-use crate::db::Db;
+use crate::db::{Db, DbConn};
+use crate::model::country::Country;
+use crate::model::{Page, PageRequest};
 use error::AppError;
+use query::{Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -63,10 +66,7 @@ pub fn app(
         }))
         // A path segment that cannot be an id (see `domain::Slug`) names no page: 404 before
         // any query runs.
-        .app_data(
-            web::PathConfig::default()
-                .error_handler(|_err, req| AppError::NoSuchPage(req.path().to_owned()).into()),
-        )
+        .app_data(web::PathConfig::default().error_handler(|_err, req| not_an_id(req).into()))
         .wrap(from_fn(not_modified))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
@@ -133,6 +133,25 @@ where
         }))
 }
 
+/// The 404 for a path segment that cannot be an id: "there is no organization with the id …".
+fn not_an_id(req: &HttpRequest) -> AppError {
+    let kind = match req.match_pattern().as_deref() {
+        Some("/organizations/{id}") => "organization",
+        Some("/elections/{id}") => "election",
+        Some("/missions/{id}") => "mission",
+        Some("/individuals/{id}") => "individual",
+        Some("/countries/{iso3}") => "country",
+        _ => return AppError::NoSuchPage(req.path().to_owned()),
+    };
+    let id = req
+        .match_info()
+        .iter()
+        .next()
+        .map(|(_, value)| value.replace(char::is_control, "\u{FFFD}"))
+        .unwrap_or_default();
+    AppError::not_found(kind, id)
+}
+
 async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NoSuchPage(req.path().to_owned()))
 }
@@ -148,6 +167,67 @@ async fn head_has_no_body(
         response.map_body(|_, _| BoxBody::new(actix_web::body::None::new()))
     } else {
         response
+    })
+}
+
+/// Loads one record's page with `load`, or answers 404 naming the `kind` of record and its id.
+pub(crate) async fn record<I, T, F>(
+    state: &AppState,
+    kind: &'static str,
+    id: I,
+    load: F,
+) -> Result<T, AppError>
+where
+    I: Clone + std::fmt::Display + Send + 'static,
+    T: Send + 'static,
+    F: FnOnce(&mut DbConn, &I) -> diesel::QueryResult<Option<T>> + Send + 'static,
+{
+    let lookup = id.clone();
+    state
+        .db
+        .read(move |conn| load(conn, &lookup).map_err(AppError::from))
+        .await?
+        .ok_or_else(|| AppError::not_found(kind, id.to_string()))
+}
+
+/// One page of a filtered list, with every country for the filter's select box.
+pub(crate) struct Listing<T, F> {
+    pub rows: Page<T>,
+    pub filter: F,
+    pub countries: Vec<Country>,
+    pub pager: Pager,
+}
+
+/// Reads a list page's parameters with `read_filter`, loads the page with `load`, and builds
+/// the pager whose links keep the filters.
+pub(crate) async fn listing<T, F>(
+    state: &AppState,
+    params: &Params,
+    path: &str,
+    read_filter: fn(&mut ParamReader) -> F,
+    load: fn(&mut DbConn, &F, PageRequest) -> diesel::QueryResult<Page<T>>,
+) -> Result<Listing<T, F>, AppError>
+where
+    T: Send + 'static,
+    F: QueryPairs + Clone + Send + 'static,
+{
+    let mut reader = ParamReader::new(params);
+    let page = reader.page("page", PER_PAGE);
+    let filter = read_filter(&mut reader);
+    reader.finish()?;
+    let query = filter.clone();
+    let (rows, countries) = state
+        .db
+        .read(move |conn| -> Result<_, AppError> {
+            Ok((load(conn, &query, page)?, Country::all(conn)?))
+        })
+        .await?;
+    let pager = Pager::new(&rows, path, &filter.pairs());
+    Ok(Listing {
+        rows,
+        filter,
+        countries,
+        pager,
     })
 }
 

@@ -4,18 +4,20 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
-use super::query::{with_query, Pager, ParamReader, Params, QueryPairs, PER_PAGE};
-use super::{html, AppState};
-use crate::credibility::{Flag, FlagKind, Methodology, Rating, METHODOLOGY};
+use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
+use super::{html, listing, record, AppState};
+use crate::credibility::{Methodology, Rating, METHODOLOGY};
+use crate::domain::Iso3;
+use crate::domain::Slug;
 use crate::model::country::Country;
-use crate::model::derived::{self, StoredRating};
-use crate::model::mission::{Mission, MissionDetail};
+use crate::model::derived::StoredRating;
+use crate::model::mission::MissionDetail;
 use crate::model::organization::{
     Organization, OrganizationFilter, OrganizationListing, OrganizationOrder,
 };
-use crate::model::sanction::Sanction;
-use crate::model::source::Source;
-use crate::model::{OrganizationKind, Page, SubjectType};
+use crate::model::profile::{self, FlagEvidence, SanctionShown};
+use crate::model::source::CitedText;
+use crate::model::OrganizationKind;
 
 /// Missions per page of an organization's profile.
 const MISSIONS_PER_PAGE: i64 = 50;
@@ -51,7 +53,7 @@ impl QueryPairs for OrganizationFilter {
         vec![
             ("q", self.search.clone()),
             ("kind", self.kind.map(|k| k.code().to_owned())),
-            ("country", self.country.clone()),
+            ("country", self.country.as_ref().map(ToString::to_string)),
             ("rating", self.rating.map(|r| r.code().to_owned())),
             (
                 "sort",
@@ -65,26 +67,22 @@ pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
-    let mut reader = ParamReader::new(&params);
-    let page = reader.page("page", PER_PAGE);
-    let filter = read_filter(&mut reader);
-    reader.finish()?;
-    let query = filter.clone();
-    let (organizations, countries) = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            Ok((Organization::list(conn, &query, page)?, Country::all(conn)?))
-        })
-        .await?;
-    let pager = Pager::new(&organizations, "/organizations", &filter.pairs());
+    let list = listing(
+        &state,
+        &params,
+        "/organizations",
+        read_filter,
+        Organization::list,
+    )
+    .await?;
     html(ListPage {
-        past_end: organizations.is_past_end(),
-        organizations: organizations.items,
-        pager,
+        past_end: list.rows.is_past_end(),
+        organizations: list.rows.items,
+        pager: list.pager,
         kinds: OrganizationKind::all().collect(),
-        countries,
+        countries: list.countries,
         ratings: Rating::all().collect(),
-        filter,
+        filter: list.filter,
     })
 }
 
@@ -92,99 +90,43 @@ pub async fn list(
 #[template(path = "organizations/show.html")]
 struct ShowPage {
     organization: Organization,
+    notes: Option<CitedText>,
+    benchmark_reason: Option<CitedText>,
     country: Option<Country>,
     rating: Option<StoredRating>,
     flags: Vec<FlagEvidence>,
     missions: Vec<MissionDetail>,
     pager: Pager,
-    sanctions: Vec<(Sanction, Source)>,
+    sanctions: Vec<SanctionShown>,
     methodology: &'static Methodology,
 }
 
-/// A flag with the missions that raised it (sanction flags point at the sanctions list instead).
-struct FlagEvidence {
-    flag: Flag,
-    /// The first [`EVIDENCE_SHOWN`] missions of the evidence.
-    missions: Vec<MissionDetail>,
-    /// How many more missions the flag rests on.
-    more: usize,
-}
-
-/// Evidence missions listed under a flag; the rest are counted (the missions table lists all).
-const EVIDENCE_SHOWN: usize = 10;
-
 pub async fn show(
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     params: web::Query<Params>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", MISSIONS_PER_PAGE);
     reader.finish()?;
-    let lookup = id.clone();
-    let found = state
-        .db
-        .read(move |conn| -> Result<_, AppError> {
-            let Some(organization) = Organization::find(conn, &lookup)? else {
-                return Ok(None);
-            };
-            let country = match &organization.hq_country {
-                Some(iso3) => Country::find(conn, iso3)?,
-                None => None,
-            };
-            let missions = Mission::of_organization(conn, &lookup, page)?;
-            let sanctions = Sanction::about(conn, SubjectType::Organization, &lookup)?;
-            let rating = derived::rating_of(conn, &lookup)?;
-            let flags = derived::flags_of(conn, SubjectType::Organization, &lookup)?
-                .into_iter()
-                .map(|flag| {
-                    let missions = match flag.kind {
-                        FlagKind::SanctionedOrExposed | FlagKind::NoDop => Vec::new(),
-                        _ => {
-                            let shown = flag.evidence.len().min(EVIDENCE_SHOWN);
-                            Mission::with_ids(conn, &flag.evidence[..shown])?
-                        }
-                    };
-                    let more = if missions.is_empty() {
-                        0
-                    } else {
-                        flag.evidence.len() - missions.len()
-                    };
-                    Ok(FlagEvidence {
-                        flag,
-                        missions,
-                        more,
-                    })
-                })
-                .collect::<Result<Vec<_>, AppError>>()?;
-            Ok(Some((
-                organization,
-                country,
-                missions,
-                sanctions,
-                rating,
-                flags,
-            )))
-        })
-        .await?;
-    let (organization, country, missions, sanctions, rating, flags) =
-        found.ok_or_else(|| AppError::not_found("organization", &id))?;
-    let pager = missions_pager(&missions, &id);
+    let profile = record(&state, "organization", id.clone(), move |conn, id| {
+        profile::organization(conn, id, page)
+    })
+    .await?;
+    let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
     html(ShowPage {
-        organization,
-        country,
-        rating,
-        flags,
-        missions: missions.items,
+        organization: profile.organization,
+        notes: profile.notes,
+        benchmark_reason: profile.benchmark_reason,
+        country: profile.country,
+        rating: profile.rating,
+        flags: profile.flags,
+        missions: profile.missions.items,
         pager,
-        sanctions,
+        sanctions: profile.sanctions,
         methodology: &METHODOLOGY,
     })
-}
-
-fn missions_pager(missions: &Page<MissionDetail>, id: &str) -> Pager {
-    Pager::new(missions, &format!("/organizations/{id}"), &[])
 }
 
 impl ListPage {
@@ -211,7 +153,7 @@ impl ListPage {
     }
 
     fn is_country(&self, country: &Country) -> bool {
-        self.filter.country.as_deref() == Some(country.iso3.as_str())
+        self.filter.country.as_ref().map(Iso3::as_str) == Some(country.iso3.as_str())
     }
 
     fn is_rating(&self, rating: &Rating) -> bool {

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use super::error::{AppError, InvalidParam};
+use crate::domain::{Iso3, Slug};
 use crate::model::PageRequest;
 
 /// The raw query string of a request, as name → value.
@@ -76,18 +77,18 @@ impl<'a> ParamReader<'a> {
     }
 
     /// A country code such as `country=TJK` (lower case is accepted).
-    pub fn country(&mut self, name: &str) -> Option<String> {
+    pub fn country(&mut self, name: &str) -> Option<Iso3> {
         let raw = self.raw(name)?;
-        let code = raw.to_ascii_uppercase();
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Some(code)
-        } else {
-            self.reject(
-                name,
-                raw,
-                "a three-letter ISO 3166-1 country code, such as TJK",
-            );
-            None
+        match Iso3::parse(raw) {
+            Ok(code) => Some(code),
+            Err(_) => {
+                self.reject(
+                    name,
+                    raw,
+                    "a three-letter ISO 3166-1 country code, such as TJK",
+                );
+                None
+            }
         }
     }
 
@@ -103,28 +104,31 @@ impl<'a> ParamReader<'a> {
         }
     }
 
-    /// Free text such as a name to search for, at most `max` characters.
+    /// Free text such as a name to search for, at most `max` characters, with no control
+    /// characters (a NUL byte, say, is no part of a name and PostgreSQL refuses it).
     pub fn text(&mut self, name: &str, max: usize) -> Option<String> {
         let raw = self.raw(name)?;
+        let shown: String = raw.chars().filter(|c| !c.is_control()).take(40).collect();
         if raw.chars().count() > max {
-            self.reject(
-                name,
-                &raw.chars().take(40).collect::<String>(),
-                format!("at most {max} characters"),
-            );
+            self.reject(name, &shown, format!("at most {max} characters"));
+            return None;
+        }
+        if raw.chars().any(char::is_control) {
+            self.reject(name, &shown, "text without control characters");
             return None;
         }
         Some(raw.to_owned())
     }
 
     /// A record id such as `election=tjk-2020-10-11-presidential`.
-    pub fn id(&mut self, name: &str) -> Option<String> {
+    pub fn id(&mut self, name: &str) -> Option<Slug> {
         let raw = self.raw(name)?;
-        if crate::csv::cells::is_slug(raw) {
-            Some(raw.to_owned())
-        } else {
-            self.reject(name, raw, "an id such as tjk-2020-10-11-presidential");
-            None
+        match Slug::parse(raw) {
+            Ok(id) => Some(id),
+            Err(_) => {
+                self.reject(name, raw, "an id such as tjk-2020-10-11-presidential");
+                None
+            }
         }
     }
 
@@ -203,7 +207,10 @@ mod tests {
             Some(OrganizationKind::Private)
         );
         assert_eq!(reader.year("year"), None);
-        assert_eq!(reader.country("country").as_deref(), Some("TJK"));
+        assert_eq!(
+            reader.country("country").as_ref().map(Iso3::as_str),
+            Some("TJK")
+        );
         match reader.finish() {
             Err(AppError::BadRequest(problems)) => {
                 assert_eq!(problems.len(), 1);

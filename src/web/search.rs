@@ -50,14 +50,17 @@ impl SearchPage {
         with_query(path, &[("q", Some(self.query.clone()))])
     }
 
+    #[allow(clippy::unused_self)] // called from the template as a method
     fn elections_href(&self, filter: &ElectionFilter) -> String {
         with_query("/elections", &filter.pairs())
     }
 
+    #[allow(clippy::unused_self)] // called from the template as a method
     fn example_href(&self, example: &str) -> String {
         with_query("/search", &[("q", Some(example.to_owned()))])
     }
 
+    #[allow(clippy::unused_self)] // called from the template as a method
     fn percent(&self, score: &f64) -> String {
         format!("{:.0}%", score * 100.0)
     }

@@ -1,8 +1,10 @@
-//! Streaming a response produced by blocking database work: the work runs on the blocking pool and
-//! hands the body over in chunks through a bounded channel, so memory stays flat and a slow client
-//! slows the producer down instead of filling memory.
+//! Streaming a response produced by blocking database work. The work runs on the blocking pool
+//! and writes into an anonymous temporary file; the pooled connection goes back to the pool as soon
+//! as the export is written, and only then is the file handed to the client in chunks through a
+//! bounded channel. So memory stays flat, and a slow client holds a file, never a connection: slow
+//! readers cannot exhaust the pool and take the pages down.
 
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -64,12 +66,13 @@ impl futures_core::Stream for ChannelStream {
     }
 }
 
-/// Runs `produce` on the blocking pool with a connection from `pool`, streaming what it writes.
-/// A failure midway ends the stream with an error, so the client sees a broken download rather
-/// than a silently truncated file.
+/// Runs `produce` on the blocking pool with a connection from `pool`, spools what it writes to a
+/// temporary file, releases the connection, then streams the file. A failure midway ends the
+/// stream with an error, so the client sees a broken download rather than a silently truncated
+/// file.
 pub fn stream_from<E, F>(pool: DbPool, produce: F) -> ChannelStream
 where
-    F: FnOnce(&mut DbConn, &mut ChannelWriter) -> Result<(), E> + Send + 'static,
+    F: FnOnce(&mut DbConn, &mut dyn Write) -> Result<(), E> + Send + 'static,
     E: std::fmt::Display,
 {
     let (sender, receiver) = mpsc::channel(QUEUE);
@@ -78,15 +81,33 @@ where
             sender: sender.clone(),
             buffer: Vec::with_capacity(CHUNK),
         };
-        let outcome = match pool.get() {
-            Ok(mut conn) => produce(&mut conn, &mut writer).map_err(|err| err.to_string()),
-            Err(err) => Err(err.to_string()),
-        };
-        let outcome = outcome.and_then(|()| writer.flush().map_err(|err| err.to_string()));
+        let outcome = spool(&pool, produce).and_then(|mut file| {
+            io::copy(&mut file, &mut writer)
+                .and_then(|_| writer.flush())
+                .map_err(|err| err.to_string())
+        });
         if let Err(message) = outcome {
             log::error!("streamed download failed: {message}");
             let _ = sender.blocking_send(Err(io::Error::other(message)));
         }
     });
     ChannelStream(receiver)
+}
+
+/// Writes the export into a temporary file with a pooled connection that is returned before
+/// the file is read back.
+fn spool<E, F>(pool: &DbPool, produce: F) -> Result<std::fs::File, String>
+where
+    F: FnOnce(&mut DbConn, &mut dyn Write) -> Result<(), E>,
+    E: std::fmt::Display,
+{
+    let file = tempfile::tempfile().map_err(|err| format!("temporary file: {err}"))?;
+    let mut out = io::BufWriter::with_capacity(CHUNK, file);
+    {
+        let mut conn = pool.get().map_err(|err| err.to_string())?;
+        produce(&mut conn, &mut out).map_err(|err| err.to_string())?;
+    }
+    let mut file = out.into_inner().map_err(|err| err.to_string())?;
+    file.rewind().map_err(|err| err.to_string())?;
+    Ok(file)
 }

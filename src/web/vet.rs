@@ -46,6 +46,7 @@ struct ReportPage {
 }
 
 impl ReportPage {
+    #[allow(clippy::unused_self)] // called from the template as a method
     fn percent(&self, score: &f64) -> String {
         format!("{:.0}%", score * 100.0)
     }

@@ -153,7 +153,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Vec<VetRow>, InputError> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|err| InputError::BadCsv {
-            line: err.position().map_or(0, |p| p.line()),
+            line: err.position().map_or(0, csv::Position::line),
         })?;
         let name = record.get(name_column).unwrap_or_default();
         let organization = organization_column.and_then(|c| record.get(c));

@@ -124,7 +124,8 @@ impl TestApp {
         let pool = app.pool.clone();
         actix_web::web::block(move || {
             let mut conn = pool.get().expect("a connection");
-            seed::seed_if_empty(&mut conn, &seed_dir()).expect("the seed data loads")
+            seed::seed_if_empty(&mut conn, &seed::SeedSource::Embedded)
+                .expect("the seed data loads")
         })
         .await
         .expect("seeding finishes");
@@ -142,7 +143,8 @@ impl TestApp {
         let pool = app.pool.clone();
         actix_web::web::block(move || {
             let mut conn = pool.get().expect("a connection");
-            seed::seed_if_empty(&mut conn, &seed_dir()).expect("the seed data loads")
+            seed::seed_if_empty(&mut conn, &seed::SeedSource::Embedded)
+                .expect("the seed data loads")
         })
         .await
         .expect("seeding finishes");
@@ -221,6 +223,7 @@ impl TestApp {
         self.post(path, &content_type, body).await
     }
 
+    /// Any request, as built by the caller.
     pub async fn request(&self, request: test::TestRequest) -> Page {
         let service = test::init_service(app(self.state.clone())).await;
         let response = test::call_service(&service, request.to_request()).await;

@@ -1,9 +1,12 @@
 //! Integration tests: each starts the application on a fresh database and acts as a user would.
 
+#![allow(clippy::unwrap_used, clippy::pedantic, clippy::type_complexity)]
+
 mod api;
 mod api_match;
 mod backends;
 mod bad_input;
+mod citations;
 mod cli;
 mod credibility;
 mod downloads;
@@ -13,4 +16,6 @@ mod pages;
 mod releases;
 mod search;
 mod seed;
+mod solid_ground;
 mod vet;
+mod vocabularies;

@@ -11,6 +11,7 @@ use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
 use crate::db::DbConn;
+use crate::domain::citation;
 use crate::model::country::Country;
 use crate::model::election::Election;
 use crate::model::individual::Individual;
@@ -165,6 +166,38 @@ impl Known<'_> {
     }
 }
 
+impl Known<'_> {
+    /// Checks every `[source:ID]` citation in a free-text cell like a reference.
+    fn require_citations(
+        &self,
+        problems: &mut Vec<Problem>,
+        file: ContractFile,
+        line: u64,
+        column: &str,
+        text: Option<&str>,
+    ) {
+        let Some(text) = text else { return };
+        if citation::has_unclosed(text) {
+            problems.push(Problem::new(
+                file.file_name(),
+                line,
+                column,
+                "opens a citation \"[source:\" that it never closes with \"]\"",
+            ));
+        }
+        for id in citation::cited(text) {
+            if !self.has(id) {
+                problems.push(Problem::new(
+                    file.file_name(),
+                    line,
+                    column,
+                    format!("cites [source:{id}], which is not in sources.csv nor already in the registry"),
+                ));
+            }
+        }
+    }
+}
+
 /// Checks duplicate ids, references and the cross-row rules; fills derived election ids.
 pub(super) fn check_references(
     batch: &mut Batch,
@@ -211,6 +244,21 @@ pub(super) fn check_references(
         if let Some(country) = &row.value.hq_country {
             countries.require(problems, F::Organizations, row.line, "hq_country", country);
         }
+        let o = &row.value;
+        sources.require_citations(
+            problems,
+            F::Organizations,
+            row.line,
+            "notes",
+            o.notes.as_deref(),
+        );
+        sources.require_citations(
+            problems,
+            F::Organizations,
+            row.line,
+            "benchmark_reason",
+            o.benchmark_reason.as_deref(),
+        );
     }
 
     // The same vote (country, day, kind, round) must not be entered twice under two ids.
@@ -222,6 +270,13 @@ pub(super) fn check_references(
     for row in &batch.elections {
         let e = &row.value;
         countries.require(problems, F::Elections, row.line, "country", &e.country);
+        sources.require_citations(
+            problems,
+            F::Elections,
+            row.line,
+            "notes",
+            e.notes.as_deref(),
+        );
         let key = (e.country.clone(), e.held_on, e.kind, e.round);
         match votes.get(&key) {
             Some((other, _)) if *other != e.id => problems.push(Problem::new(
@@ -287,6 +342,8 @@ pub(super) fn check_references(
         if let Some(country) = &row.value.country {
             countries.require(problems, F::Individuals, row.line, "country", country);
         }
+        let notes = row.value.notes.as_deref();
+        sources.require_citations(problems, F::Individuals, row.line, "notes", notes);
     }
 
     for row in &mut batch.participations {
@@ -344,5 +401,7 @@ pub(super) fn check_references(
             &s.subject_id,
         );
         sources.require(problems, F::Sanctions, row.line, "source_id", &s.source_id);
+        let description = Some(s.description.as_str());
+        sources.require_citations(problems, F::Sanctions, row.line, "description", description);
     }
 }

@@ -7,11 +7,13 @@
 mod check;
 mod read;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::export::{batches, full, BATCH};
 use super::{ContractFile, Problem};
 use crate::credibility::METHODOLOGY;
 use crate::db::schema::{
@@ -21,10 +23,10 @@ use crate::db::DbConn;
 use crate::model::change::NewChange;
 use crate::model::country::Country;
 use crate::model::derived;
-use crate::model::election::Election;
-use crate::model::individual::{Individual, IndividualForm};
+use crate::model::election::{Election, ElectionFilter};
+use crate::model::individual::{Individual, IndividualFilter, IndividualForm};
 use crate::model::mission::Mission;
-use crate::model::organization::{Organization, OrganizationForm};
+use crate::model::organization::{Organization, OrganizationFilter, OrganizationForm};
 use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
 use crate::model::search::{self, RecordType};
@@ -104,6 +106,23 @@ struct Batch {
     present: Vec<ContractFile>,
 }
 
+/// Who made an import and when the data changed, as the audit history records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub actor: String,
+    pub changed_at: NaiveDateTime,
+}
+
+impl Provenance {
+    /// An import run now from the command line.
+    pub fn now() -> Self {
+        Provenance {
+            actor: "import".to_owned(),
+            changed_at: chrono::Utc::now().naive_utc(),
+        }
+    }
+}
+
 /// Imports the contract files found in `dir` into the database.
 pub fn import_dir(
     conn: &mut DbConn,
@@ -120,20 +139,47 @@ pub fn import_dir(
         .filter_map(|entry| entry.file_name().into_string().ok())
         .collect();
     names.sort();
+    let files = names.into_iter().map(|name| {
+        let bytes = std::fs::read(dir.join(&name)).map_err(|err| err.to_string());
+        (name, bytes)
+    });
+    import_files(
+        conn,
+        &dir.display().to_string(),
+        files,
+        mode,
+        &Provenance::now(),
+    )
+}
+
+/// Imports contract files given as (file name, contents); `origin` names them in messages.
+pub fn import_files<B: AsRef<[u8]>>(
+    conn: &mut DbConn,
+    origin: &str,
+    files: impl IntoIterator<Item = (String, Result<B, String>)>,
+    mode: ImportMode,
+    provenance: &Provenance,
+) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     let mut problems = Vec::new();
     let mut batch = Batch::default();
-    for name in &names {
-        match ContractFile::from_file_name(name) {
-            Some(file) if file.importable() => {
-                read::read_file(&dir.join(name), file, &mut batch, &mut problems)
-            }
-            _ => report.skipped.push(name.clone()),
+    for (name, bytes) in files {
+        match ContractFile::from_file_name(&name) {
+            Some(file) if file.importable() => match bytes {
+                Ok(bytes) => read::read_file(bytes.as_ref(), file, &mut batch, &mut problems),
+                Err(err) => problems.push(Problem::new(
+                    file.file_name(),
+                    0,
+                    "-",
+                    format!("cannot be read: {err}"),
+                )),
+            },
+            _ => report.skipped.push(name),
         }
     }
     if batch.present.is_empty() && problems.is_empty() {
         problems.push(Problem::new(
-            dir.display().to_string(),
+            origin,
             0,
             "-",
             "holds none of the contract files (countries.csv, sources.csv, organizations.csv, ...)",
@@ -147,8 +193,8 @@ pub fn import_dir(
             return Err(ImportError::Invalid(problems));
         }
         report.files = apply(conn, &batch, &existing, mode)?;
-        if mode == ImportMode::Apply {
-            record_changes(conn, &report.files)?;
+        if mode == ImportMode::Apply && report.inserted() + report.updated() > 0 {
+            record_changes(conn, &report.files, provenance)?;
             derived::refresh(conn, &METHODOLOGY)?;
             super::archive::record_if_changed(conn)?;
             refresh_planner_statistics(conn)?;
@@ -168,12 +214,15 @@ fn refresh_planner_statistics(conn: &mut DbConn) -> QueryResult<()> {
 }
 
 /// Records one audit entry per table the import changed.
-fn record_changes(conn: &mut DbConn, outcomes: &[FileOutcome]) -> QueryResult<()> {
-    let now = chrono::Utc::now().naive_utc();
+fn record_changes(
+    conn: &mut DbConn,
+    outcomes: &[FileOutcome],
+    provenance: &Provenance,
+) -> QueryResult<()> {
     for outcome in outcomes.iter().filter(|o| o.inserted + o.updated > 0) {
         NewChange {
-            actor: "import".to_owned(),
-            changed_at: now,
+            actor: provenance.actor.clone(),
+            changed_at: provenance.changed_at,
             table_name: outcome.file.file_name().trim_end_matches(".csv").to_owned(),
             record_id: "*".to_owned(),
             before_value: None,
@@ -225,6 +274,31 @@ macro_rules! upsert {
     }};
 }
 
+/// The rows that are new or differ from the stored row with the same id. Stored rows are read
+/// in id order, a batch at a time, so an identical re-import writes nothing and memory stays flat.
+fn changed<T: PartialEq>(
+    rows: impl Iterator<Item = (String, T)>,
+    next: impl FnMut(&str) -> QueryResult<Vec<T>>,
+    key: impl Fn(&T) -> String,
+) -> QueryResult<Vec<(String, T)>> {
+    let mut rows: HashMap<String, T> = rows.collect();
+    batches(
+        next,
+        &key,
+        |stored: &T| -> QueryResult<()> {
+            let id = key(stored);
+            if rows.get(&id) == Some(stored) {
+                rows.remove(&id);
+            }
+            Ok(())
+        },
+        full,
+    )?;
+    let mut rows: Vec<(String, T)> = rows.into_iter().collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rows)
+}
+
 fn apply(
     conn: &mut DbConn,
     batch: &Batch,
@@ -236,11 +310,18 @@ fn apply(
     let has = |file: F| batch.present.contains(&file);
     let election_ids: HashSet<String> = existing.elections.keys().cloned().collect();
     let mission_ids: HashSet<String> = existing.missions.keys().cloned().collect();
+    let all_organizations = OrganizationFilter::default();
+    let all_elections = ElectionFilter::default();
+    let all_individuals = IndividualFilter::default();
     if has(F::Countries) {
-        let rows = batch
-            .countries
-            .iter()
-            .map(|r| (r.value.iso3.clone(), r.value.clone()));
+        let rows = changed(
+            batch
+                .countries
+                .iter()
+                .map(|r| (r.value.iso3.clone(), r.value.clone())),
+            |after| Country::export_batch(conn, after, BATCH),
+            |c| c.iso3.clone(),
+        )?;
         outcomes.push(upsert!(
             conn,
             mode,
@@ -263,10 +344,14 @@ fn apply(
         }
     }
     if has(F::Sources) {
-        let rows = batch
-            .sources
-            .iter()
-            .map(|r| (r.value.id.clone(), r.value.clone()));
+        let rows = changed(
+            batch
+                .sources
+                .iter()
+                .map(|r| (r.value.id.clone(), r.value.clone())),
+            |after| Source::export_batch(conn, after, BATCH),
+            |s| s.id.clone(),
+        )?;
         outcomes.push(upsert!(
             conn,
             mode,
@@ -278,10 +363,17 @@ fn apply(
         ));
     }
     if has(F::Organizations) {
-        let rows = batch
-            .organizations
-            .iter()
-            .map(|r| (r.value.id.clone(), OrganizationForm::from(r.value.clone())));
+        let rows = changed(
+            batch
+                .organizations
+                .iter()
+                .map(|r| (r.value.id.clone(), r.value.clone())),
+            |after| Organization::export_batch(conn, &all_organizations, after, BATCH),
+            |o| o.id.clone(),
+        )?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, o)| (id, OrganizationForm::from(o)));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -306,10 +398,14 @@ fn apply(
         }
     }
     if has(F::Elections) {
-        let rows = batch
-            .elections
-            .iter()
-            .map(|r| (r.value.id.clone(), r.value.clone()));
+        let rows = changed(
+            batch
+                .elections
+                .iter()
+                .map(|r| (r.value.id.clone(), r.value.clone())),
+            |after| Election::export_batch(conn, &all_elections, after, BATCH),
+            |e| e.id.clone(),
+        )?;
         outcomes.push(upsert!(
             conn,
             mode,
@@ -321,10 +417,14 @@ fn apply(
         ));
     }
     if has(F::Missions) {
-        let rows = batch
-            .missions
-            .iter()
-            .map(|r| (r.value.id.clone(), r.value.clone()));
+        let rows = changed(
+            batch
+                .missions
+                .iter()
+                .map(|r| (r.value.id.clone(), r.value.clone())),
+            |after| Mission::export_batch(conn, None, after, BATCH),
+            |m| m.id.clone(),
+        )?;
         outcomes.push(upsert!(
             conn,
             mode,
@@ -336,10 +436,17 @@ fn apply(
         ));
     }
     if has(F::Individuals) {
-        let rows = batch
-            .individuals
-            .iter()
-            .map(|r| (r.value.id.clone(), IndividualForm::from(r.value.clone())));
+        let rows = changed(
+            batch
+                .individuals
+                .iter()
+                .map(|r| (r.value.id.clone(), r.value.clone())),
+            |after| Individual::export_batch(conn, &all_individuals, after, BATCH),
+            |i| i.id.clone(),
+        )?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, i)| (id, IndividualForm::from(i)));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -363,12 +470,16 @@ fn apply(
         }
     }
     if has(F::Participations) {
-        let rows = batch.participations.iter().map(|r| {
-            (
-                r.value.participation.id.clone(),
-                r.value.participation.clone(),
-            )
-        });
+        let rows = changed(
+            batch.participations.iter().map(|r| {
+                (
+                    r.value.participation.id.clone(),
+                    r.value.participation.clone(),
+                )
+            }),
+            |after| Participation::export_batch(conn, after, BATCH),
+            |p| p.id.clone(),
+        )?;
         outcomes.push(upsert!(
             conn,
             mode,
@@ -380,10 +491,14 @@ fn apply(
         ));
     }
     if has(F::Sanctions) {
-        let rows = batch
-            .sanctions
-            .iter()
-            .map(|r| (r.value.id.clone(), r.value.clone()));
+        let rows = changed(
+            batch
+                .sanctions
+                .iter()
+                .map(|r| (r.value.id.clone(), r.value.clone())),
+            |after| Sanction::export_batch(conn, after, BATCH),
+            |s| s.id.clone(),
+        )?;
         outcomes.push(upsert!(
             conn,
             mode,

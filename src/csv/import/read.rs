@@ -1,9 +1,5 @@
 //! Reading the files of an import: headers, CSV structure, and every cell into typed rows.
 
-use std::fs::File;
-use std::io::Read;
-use std::path::Path;
-
 use super::{Batch, ParticipationRow, Row};
 use crate::csv::cells::{shorten, Cells};
 use crate::csv::{ContractFile, Problem};
@@ -22,17 +18,12 @@ use crate::model::{
 
 /// Reads one file: its header, then each row into typed values.
 pub(super) fn read_file(
-    path: &Path,
+    bytes: &[u8],
     file: ContractFile,
     batch: &mut Batch,
     problems: &mut Vec<Problem>,
 ) {
     let name = file.file_name();
-    let mut bytes = Vec::new();
-    if let Err(err) = File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
-        problems.push(Problem::new(name, 0, "-", format!("cannot be read: {err}")));
-        return;
-    }
     if bytes.is_empty() {
         problems.push(Problem::new(
             name,
@@ -45,7 +36,7 @@ pub(super) fn read_file(
         ));
         return;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(err) = std::str::from_utf8(bytes) {
         let line = 1 + bytes[..err.valid_up_to()]
             .iter()
@@ -110,11 +101,13 @@ pub(super) fn read_file(
     }
     batch.present.push(file);
     let columns = file.columns();
+    let lines = LineIndex::new(bytes);
     for (index, record) in records.enumerate() {
+        let fallback = index as u64 + 2;
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                let line = err.position().map_or(index as u64 + 2, |p| p.line());
+                let line = err.position().map_or(fallback, |p| lines.line_of(p.byte()));
                 problems.push(Problem::new(
                     name,
                     line,
@@ -124,7 +117,9 @@ pub(super) fn read_file(
                 return;
             }
         };
-        let line = record.position().map_or(index as u64 + 2, |p| p.line());
+        let line = record
+            .position()
+            .map_or(fallback, |p| lines.line_of(p.byte()));
         if record.len() != columns.len() {
             problems.push(Problem::new(
                 name,
@@ -134,8 +129,53 @@ pub(super) fn read_file(
             ));
             continue;
         }
+        if let Some(column) = record
+            .iter()
+            .zip(columns)
+            .find(|(cell, _)| cell.contains('\0'))
+            .map(|(_, column)| *column)
+        {
+            problems.push(Problem::new(
+                name,
+                line,
+                column,
+                "contains a NUL byte, which is no part of any text",
+            ));
+            continue;
+        }
         let mut cells = Cells::new(name, line, columns, record.iter().collect(), problems);
         parse_row(file, &mut cells, batch);
+    }
+}
+
+/// The physical line (from 1, the header's) of a byte offset, whatever the line endings: the
+/// CSV reader's own line count goes wrong on `\r\n` files, and the offset it gives for a record
+/// may point at the end of the line before it, which is skipped here.
+struct LineIndex<'a> {
+    bytes: &'a [u8],
+    newlines: Vec<u64>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let newlines = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(at, _)| at as u64)
+            .collect();
+        LineIndex { bytes, newlines }
+    }
+
+    fn line_of(&self, byte: u64) -> u64 {
+        let start = self
+            .bytes
+            .iter()
+            .skip(usize::try_from(byte).unwrap_or(usize::MAX))
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count() as u64;
+        let at = byte + start;
+        self.newlines.partition_point(|newline| *newline < at) as u64 + 1
     }
 }
 
@@ -302,5 +342,24 @@ fn parse_row(file: ContractFile, cells: &mut Cells<'_>, batch: &mut Batch) {
             batch.sanctions.push(Row { line, value });
         }
         ContractFile::Flags | ContractFile::Ratings => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn lines_are_counted_from_the_header_whatever_the_line_endings() {
+        for text in ["h\na\nb\n", "h\r\na\r\nb\r\n"] {
+            let lines = LineIndex::new(text.as_bytes());
+            assert_eq!(lines.line_of(0), 1);
+            let second = text.find('a').unwrap() as u64;
+            let third = text.find('b').unwrap() as u64;
+            assert_eq!(lines.line_of(second), 2, "{text:?}");
+            assert_eq!(lines.line_of(third), 3, "{text:?}");
+            // An offset at the end of the previous line belongs to the next record.
+            assert_eq!(lines.line_of(second - 1), 2, "{text:?}");
+        }
     }
 }

@@ -1,7 +1,12 @@
 //! From the model's domain types to the API's bodies.
 
-use super::types::*;
-use crate::credibility::{consensus_reading, Comparison, Flag, FlagKind, METHODOLOGY};
+use super::types::{
+    ComparisonBody, ConsensusBody, CountryBody, ElectionSummary, EvidenceKind, FlagBody,
+    IndividualLink, IndividualSummary, MissionBody, OrganizationLink, OrganizationRecord,
+    OrganizationSummary, ParticipationBody, RatingBody, ReleaseBody, SanctionBody, SenderLink,
+    SourceBody, TableChangeBody,
+};
+use crate::credibility::{Comparison, Flag, FlagKind, METHODOLOGY};
 use crate::model::country::Country;
 use crate::model::derived::StoredRating;
 use crate::model::election::{ElectionInCountry, ElectionListing};
@@ -291,7 +296,7 @@ pub fn individual_listing(listing: IndividualListing) -> IndividualSummary {
 pub fn consensus(score: Option<f64>, benchmark_assessments: i32) -> ConsensusBody {
     ConsensusBody {
         score,
-        verdict: score.map(consensus_reading),
+        verdict: score.map(|score| METHODOLOGY.reading(score)),
         benchmark_assessments,
         methodology_version: METHODOLOGY.version.to_owned(),
     }

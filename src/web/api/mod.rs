@@ -160,10 +160,10 @@ impl ApiError {
 
     fn from_json(err: actix_web::error::JsonPayloadError) -> actix_web::Error {
         use actix_web::error::JsonPayloadError as E;
-        let problem = match &err {
+        let problem = match err {
             E::Overflow { limit } | E::OverflowKnownLength { limit, .. } => BodyProblem {
                 status: StatusCode::PAYLOAD_TOO_LARGE,
-                message: BodyError::TooLarge(*limit).to_string(),
+                message: BodyError::TooLarge(limit).to_string(),
             },
             E::ContentType => BodyProblem {
                 status: StatusCode::BAD_REQUEST,

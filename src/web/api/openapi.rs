@@ -8,7 +8,7 @@ use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
 use super::records;
-use super::types::*;
+use super::types::ApiErrorBody;
 
 #[derive(OpenApi)]
 #[openapi(

@@ -172,7 +172,7 @@ fn value_text(v: &Value) -> Option<String> {
     }
 }
 
-fn record_types(value: &Option<Value>) -> Result<Vec<RecordType>, ApiError> {
+fn record_types(value: Option<&Value>) -> Result<Vec<RecordType>, ApiError> {
     let codes: Vec<String> = match value {
         None | Some(Value::Null) => return Ok(TYPES.iter().map(|(t, _)| *t).collect()),
         Some(Value::String(code)) => vec![code.clone()],
@@ -219,7 +219,7 @@ fn parse_queries(text: &str) -> Result<BTreeMap<String, Query>, ApiError> {
                 .filter(|c| !c.trim().is_empty());
             let name = NameQuery {
                 text: q.query.trim().to_owned(),
-                types: record_types(&q.record_type)?,
+                types: record_types(q.record_type.as_ref())?,
             };
             Ok((
                 key,
@@ -349,7 +349,12 @@ pub async fn suggest_entity(
     if prefix.is_empty() || prefix.chars().count() > 300 || prefix.contains('\0') {
         return Ok(json_answer(&json!({ "result": [] })));
     }
-    let types = record_types(&params.get("type").map(|t| Value::String(t.clone())))?;
+    let types = record_types(
+        params
+            .get("type")
+            .map(|t| Value::String(t.clone()))
+            .as_ref(),
+    )?;
     let names = vec![NameQuery {
         text: prefix,
         types,

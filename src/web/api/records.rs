@@ -8,10 +8,14 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use utoipa::IntoParams;
 
 use super::convert::{self, page_body, PageLinks};
-use super::types::*;
+use super::types::{
+    ApiErrorBody, CountryDetail, CountryPage, ElectionDetail, ElectionPage, IndividualDetail,
+    IndividualPage, MissionBody, MissionDetail, MissionPage, OrganizationDetail, OrganizationPage,
+    ReleaseList, SourceBody, SourcePage,
+};
 use super::{json, ApiError};
 use crate::credibility::{FlagKind, METHODOLOGY};
-use crate::domain::{ElectionKind, OrganizationKind, Rating, Slug, SubjectType};
+use crate::domain::{ElectionKind, Iso3, OrganizationKind, Rating, Slug, SubjectType};
 use crate::model::country::Country;
 use crate::model::derived;
 use crate::model::election::{Election, ElectionFilter};
@@ -66,7 +70,7 @@ pub struct OrganizationQuery {
     /// `name` (default) or `-name`.
     #[param(pattern = "^-?name$")]
     sort: Option<String>,
-    #[param(minimum = 1, maximum = 1000000)]
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
 }
 
@@ -105,7 +109,7 @@ pub async fn organizations(
 #[allow(dead_code)]
 pub struct RecordPageQuery {
     /// The page of the embedded missions.
-    #[param(minimum = 1, maximum = 1000000)]
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
 }
 
@@ -173,7 +177,7 @@ pub struct ElectionQuery {
     #[param(minimum = 1800, maximum = 2200)]
     year: Option<i32>,
     kind: Option<ElectionKind>,
-    #[param(minimum = 1, maximum = 1000000)]
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
 }
 
@@ -259,7 +263,7 @@ pub struct MissionQuery {
     /// Only the missions at this election.
     #[param(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 120)]
     election: Option<String>,
-    #[param(minimum = 1, maximum = 1000000)]
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
 }
 
@@ -274,8 +278,8 @@ pub async fn missions(
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", PER_PAGE);
     let filter = MissionFilter {
-        organization: reader.id("organization"),
-        election: reader.id("election"),
+        organization: reader.id("organization").map(Slug::into_string),
+        election: reader.id("election").map(Slug::into_string),
     };
     reader.finish()?;
     let query = filter.clone();
@@ -339,7 +343,7 @@ pub struct IndividualQuery {
     q: Option<String>,
     #[param(pattern = "^[A-Za-z]{3}$")]
     country: Option<String>,
-    #[param(minimum = 1, maximum = 1000000)]
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
 }
 
@@ -453,12 +457,14 @@ pub async fn country(
                 return Ok(None);
             };
             let first = PageRequest::new(1, PER_PAGE);
+            let code = Iso3::parse(&lookup)
+                .map_err(|_| ApiError(AppError::not_found("country", lookup.clone())))?;
             let elections = ElectionFilter {
-                country: Some(lookup.clone()),
+                country: Some(code.clone()),
                 ..ElectionFilter::default()
             };
             let individuals = IndividualFilter {
-                country: Some(lookup.clone()),
+                country: Some(code.clone()),
                 ..IndividualFilter::default()
             };
             Ok(Some((
