@@ -174,6 +174,45 @@ fn group<T>(ranked: Vec<Ranked<T>>) -> Group<T> {
     Group { items, total }
 }
 
+/// Most records a list page filtered by name shows (the best matches).
+pub const LIST_MATCHES: usize = 5000;
+
+/// The ids of the organizations or individuals whose names match `query`, best first, for the
+/// list pages' name filter; `None` (no filter) when there is no query or it has no words.
+pub fn matching_ids(
+    conn: &mut DbConn,
+    record_type: RecordType,
+    query: Option<&str>,
+) -> QueryResult<Option<Vec<String>>> {
+    let Some(query) = query.filter(|q| !matching::tokens(q).is_empty()) else {
+        return Ok(None);
+    };
+    let types = [record_type];
+    let hits = search::candidates(conn, &[(query, &types[..])])?
+        .pop()
+        .unwrap_or_default();
+    let records = Records::load(conn, hits.iter())?;
+    let mut ids: Vec<String> = match record_type {
+        RecordType::Organization => records
+            .rank_organizations(query, &hits)
+            .into_iter()
+            .map(|r| r.record.organization.id)
+            .collect(),
+        RecordType::Individual => records
+            .rank_individuals(query, &hits)
+            .into_iter()
+            .map(|r| r.record.individual.id)
+            .collect(),
+        RecordType::Country => records
+            .rank_countries(query, &hits)
+            .into_iter()
+            .map(|r| r.record.iso3)
+            .collect(),
+    };
+    ids.truncate(LIST_MATCHES);
+    Ok(Some(ids))
+}
+
 /// Elections of the countries found (the best three), of the year and kind asked; or, with no
 /// country words, of the year asked. Both read the elections by index, newest first.
 fn find_elections(

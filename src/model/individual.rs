@@ -3,6 +3,8 @@
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use super::find;
+use super::search::RecordType;
 use super::{text, Page, PageRequest};
 use crate::db::schema::{countries, individuals, participations};
 use crate::db::DbConn;
@@ -34,14 +36,15 @@ pub struct IndividualForm {
 
 /// The rows matching a filter, as a boxed query both the list and the export start from.
 macro_rules! filtered_individuals {
-    ($filter:expr) => {{
+    ($filter:expr, $ids:expr) => {{
         let filter = $filter;
         let mut query = individuals::table.into_boxed::<super::Backend>();
         if let Some(country) = &filter.country {
             query = query.filter(individuals::country.eq(country.clone()));
         }
-        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-            query = query.filter(individuals::search_text.like(pattern));
+        // The names matching the search, found through the search keys (see `model::find`).
+        if let Some(ids) = $ids {
+            query = query.filter(individuals::id.eq_any(ids));
         }
         query
     }};
@@ -96,8 +99,11 @@ impl Individual {
         filter: &IndividualFilter,
         page: PageRequest,
     ) -> QueryResult<Page<IndividualListing>> {
-        let total: i64 = filtered_individuals!(filter).count().get_result(conn)?;
-        let rows: Vec<(Individual, Option<String>)> = filtered_individuals!(filter)
+        let ids = find::matching_ids(conn, RecordType::Individual, filter.search.as_deref())?;
+        let total: i64 = filtered_individuals!(filter, &ids)
+            .count()
+            .get_result(conn)?;
+        let rows: Vec<(Individual, Option<String>)> = filtered_individuals!(filter, &ids)
             .left_join(countries::table)
             .select((Individual::as_select(), countries::name.nullable()))
             .order((individuals::sort_name.asc(), individuals::id.asc()))
@@ -140,7 +146,8 @@ impl Individual {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Individual>> {
-        filtered_individuals!(filter)
+        let ids = find::matching_ids(conn, RecordType::Individual, filter.search.as_deref())?;
+        filtered_individuals!(filter, &ids)
             .filter(individuals::id.gt(after.to_owned()))
             .order(individuals::id.asc())
             .limit(limit)

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use super::find;
+use super::search::RecordType;
 use super::{text, OrganizationKind, Page, PageRequest};
 use crate::credibility::Rating;
 use crate::db::schema::{countries, missions, organization_ratings, organizations};
@@ -61,7 +63,7 @@ pub struct OrganizationForm {
 
 /// The rows matching a filter, as a boxed query both the list and the export start from.
 macro_rules! filtered_organizations {
-    ($filter:expr) => {{
+    ($filter:expr, $ids:expr) => {{
         let filter = $filter;
         let mut query = organizations::table
             .left_join(organization_ratings::table)
@@ -75,8 +77,9 @@ macro_rules! filtered_organizations {
         if let Some(country) = &filter.country {
             query = query.filter(organizations::hq_country.eq(country.clone()));
         }
-        if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-            query = query.filter(organizations::search_text.like(pattern));
+        // The names matching the search, found through the search keys (see `model::find`).
+        if let Some(ids) = $ids {
+            query = query.filter(organizations::id.eq_any(ids));
         }
         query
     }};
@@ -123,7 +126,7 @@ pub enum OrganizationOrder {
 pub struct OrganizationFilter {
     pub kind: Option<OrganizationKind>,
     pub country: Option<String>,
-    /// Matches any name, acronym or alias, in any script (see [`text::fold`]).
+    /// Matches any name, acronym or alias, however written (see [`find::matching_ids`]).
     pub search: Option<String>,
     pub rating: Option<Rating>,
     pub order: OrganizationOrder,
@@ -167,8 +170,11 @@ impl Organization {
         filter: &OrganizationFilter,
         page: PageRequest,
     ) -> QueryResult<Page<OrganizationListing>> {
-        let total: i64 = filtered_organizations!(filter).count().get_result(conn)?;
-        let mut query = filtered_organizations!(filter)
+        let ids = find::matching_ids(conn, RecordType::Organization, filter.search.as_deref())?;
+        let total: i64 = filtered_organizations!(filter, &ids)
+            .count()
+            .get_result(conn)?;
+        let mut query = filtered_organizations!(filter, &ids)
             .left_join(countries::table)
             .select((
                 Organization::as_select(),
@@ -247,7 +253,8 @@ impl Organization {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Organization>> {
-        filtered_organizations!(filter)
+        let ids = find::matching_ids(conn, RecordType::Organization, filter.search.as_deref())?;
+        filtered_organizations!(filter, &ids)
             .filter(organizations::id.gt(after.to_owned()))
             .order(organizations::id.asc())
             .limit(limit)
