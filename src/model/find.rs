@@ -14,7 +14,7 @@ use super::{ElectionKind, PageRequest};
 use crate::credibility::{FlagKind, Rating};
 use crate::db::schema::{countries, flags, individuals, organization_ratings, organizations};
 use crate::db::DbConn;
-use crate::matching::{self, Match, Reason};
+use crate::matching::{self, Match, PreparedName, PreparedQuery, Reason};
 use crate::model::election::Election;
 use crate::model::SubjectType;
 
@@ -256,6 +256,8 @@ pub struct Records {
     pub organizations: HashMap<String, OrganizationResult>,
     pub individuals: HashMap<String, IndividualResult>,
     pub countries: HashMap<String, Country>,
+    /// Every record's names, folded once however many queries they are matched against.
+    names: HashMap<(RecordType, String), Vec<PreparedName>>,
 }
 
 /// Ids per statement.
@@ -290,6 +292,12 @@ impl Records {
             let mut flags = flags_of(conn, SubjectType::Organization, chunk)?;
             for (organization, rating) in rows {
                 let flags = flags.remove(&organization.id).unwrap_or_default();
+                let o = &organization;
+                records.prepare(
+                    RecordType::Organization,
+                    &o.id,
+                    search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases),
+                );
                 records.organizations.insert(
                     organization.id.clone(),
                     OrganizationResult {
@@ -312,6 +320,12 @@ impl Records {
             let mut flags = flags_of(conn, SubjectType::Individual, chunk)?;
             for individual in rows {
                 let flags = flags.remove(&individual.id).unwrap_or_default();
+                let i = &individual;
+                records.prepare(
+                    RecordType::Individual,
+                    &i.id,
+                    search::individual_names(&i.name, i.name_original.as_deref()),
+                );
                 records.individuals.insert(
                     individual.id.clone(),
                     IndividualResult { individual, flags },
@@ -328,38 +342,30 @@ impl Records {
                 .select(Country::as_select())
                 .load(conn)?;
             for country in rows {
+                let names = search::country_names(&country.name, &country.iso3);
+                records.prepare(RecordType::Country, &country.iso3, names);
                 records.countries.insert(country.iso3.clone(), country);
             }
         }
         Ok(records)
     }
 
+    fn prepare(&mut self, record_type: RecordType, id: &str, names: Vec<Name>) {
+        let prepared = names
+            .iter()
+            .map(|n| PreparedName::new(n.candidate()))
+            .collect();
+        self.names.insert((record_type, id.to_owned()), prepared);
+    }
+
     /// The organizations among `hits` that match `query`, best first.
     pub fn rank_organizations(&self, query: &str, hits: &[Hit]) -> Vec<Ranked<OrganizationResult>> {
-        rank(
-            query,
-            hits,
-            RecordType::Organization,
-            &self.organizations,
-            |r| {
-                let o = &r.organization;
-                search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases)
-            },
-        )
+        self.rank(query, hits, RecordType::Organization, &self.organizations)
     }
 
     /// The individuals among `hits` that match `query`, best first.
     pub fn rank_individuals(&self, query: &str, hits: &[Hit]) -> Vec<Ranked<IndividualResult>> {
-        rank(
-            query,
-            hits,
-            RecordType::Individual,
-            &self.individuals,
-            |r| {
-                let i = &r.individual;
-                search::individual_names(&i.name, i.name_original.as_deref())
-            },
-        )
+        self.rank(query, hits, RecordType::Individual, &self.individuals)
     }
 
     /// The countries among `hits` that match `query`, best first.
@@ -367,9 +373,43 @@ impl Records {
         if query.is_empty() {
             return Vec::new();
         }
-        rank(query, hits, RecordType::Country, &self.countries, |c| {
-            search::country_names(&c.name, &c.iso3)
-        })
+        self.rank(query, hits, RecordType::Country, &self.countries)
+    }
+
+    /// Ranks the records of one type among `hits`: best score first, then by name and id, so
+    /// that both backends give the same order.
+    fn rank<T: Clone>(
+        &self,
+        query: &str,
+        hits: &[Hit],
+        record_type: RecordType,
+        records: &HashMap<String, T>,
+    ) -> Vec<Ranked<T>> {
+        let query = PreparedQuery::new(query);
+        let mut ranked: Vec<(String, String, Ranked<T>)> = Vec::new();
+        for (_, id) in hits.iter().filter(|(t, _)| *t == record_type) {
+            let (Some(record), Some(names)) =
+                (records.get(id), self.names.get(&(record_type, id.clone())))
+            else {
+                continue;
+            };
+            if let Some(Match { score, reason }) = matching::best_match_prepared(&query, names) {
+                let sort = matching::fold(&names[0].text);
+                let found = Ranked {
+                    record: record.clone(),
+                    score,
+                    reason,
+                };
+                ranked.push((sort, id.clone(), found));
+            }
+        }
+        ranked.sort_by(|a, b| {
+            b.2.score
+                .total_cmp(&a.2.score)
+                .then_with(|| a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        ranked.into_iter().map(|(_, _, r)| r).collect()
     }
 
     /// The names among `hits` closest to `query` in spelling, for "did you mean".
@@ -408,46 +448,6 @@ impl Records {
     }
 }
 
-/// Ranks the records of one type among `hits`: best score first, then by name and id, so that
-/// both backends give the same order.
-fn rank<T: Clone>(
-    query: &str,
-    hits: &[Hit],
-    record_type: RecordType,
-    records: &HashMap<String, T>,
-    names: impl Fn(&T) -> Vec<Name>,
-) -> Vec<Ranked<T>> {
-    let mut ranked: Vec<(String, String, Ranked<T>)> = Vec::new();
-    for (t, id) in hits.iter().filter(|(t, _)| *t == record_type) {
-        let _ = t;
-        let Some(record) = records.get(id) else {
-            continue;
-        };
-        let names = names(record);
-        if let Some(Match { score, reason }) =
-            matching::best_match(query, names.iter().map(Name::candidate))
-        {
-            let sort = matching::fold(&names[0].text);
-            ranked.push((
-                sort,
-                id.clone(),
-                Ranked {
-                    record: record.clone(),
-                    score,
-                    reason,
-                },
-            ));
-        }
-    }
-    ranked.sort_by(|a, b| {
-        b.2.score
-            .total_cmp(&a.2.score)
-            .then_with(|| a.0.cmp(&b.0))
-            .then_with(|| a.1.cmp(&b.1))
-    });
-    ranked.into_iter().map(|(_, _, r)| r).collect()
-}
-
 /// The flags of the subjects `ids` of one type, by subject, in the order of [`FlagKind`].
 fn flags_of(
     conn: &mut DbConn,
@@ -467,4 +467,21 @@ fn flags_of(
         list.sort();
     }
     Ok(by_subject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_names_a_year_a_kind_and_a_country() {
+        let words = ElectionWords::parse("Tajikistan 2020 presidential election");
+        assert_eq!(words.year, Some(2020));
+        assert_eq!(words.kind, Some(ElectionKind::Presidential));
+        assert_eq!(words.rest, "tajikistan");
+        let words = ElectionWords::parse("Person 12345");
+        assert_eq!((words.year, words.kind), (None, None));
+        assert_eq!(words.rest, "person 12345");
+        assert_eq!(ElectionWords::parse("Выборы 2024").year, Some(2024));
+    }
 }
