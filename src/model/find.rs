@@ -448,6 +448,100 @@ impl Records {
     }
 }
 
+/// The names of candidate records only, for ranking many queries before loading the few
+/// records that matched (vetting).
+#[derive(Debug, Default)]
+pub struct CandidateNames {
+    names: HashMap<(RecordType, String), Vec<PreparedName>>,
+}
+
+impl CandidateNames {
+    /// Loads the names of the organizations and individuals named by `hits`.
+    pub fn load<'a>(conn: &mut DbConn, hits: impl Iterator<Item = &'a Hit>) -> QueryResult<Self> {
+        let mut organization_ids: Vec<&str> = Vec::new();
+        let mut individual_ids: Vec<&str> = Vec::new();
+        for (t, id) in hits {
+            match t {
+                RecordType::Organization => organization_ids.push(id),
+                RecordType::Individual => individual_ids.push(id),
+                RecordType::Country => {}
+            }
+        }
+        for list in [&mut organization_ids, &mut individual_ids] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut found = CandidateNames::default();
+        for chunk in organization_ids.chunks(ID_CHUNK) {
+            let rows: Vec<(String, String, Option<String>, String)> = organizations::table
+                .filter(organizations::id.eq_any(chunk))
+                .select((
+                    organizations::id,
+                    organizations::name,
+                    organizations::acronym,
+                    organizations::aliases,
+                ))
+                .load(conn)?;
+            for (id, name, acronym, aliases) in rows {
+                let names = search::organization_names(&name, acronym.as_deref(), &aliases);
+                found.insert(RecordType::Organization, id, names);
+            }
+        }
+        for chunk in individual_ids.chunks(ID_CHUNK) {
+            let rows: Vec<(String, String, Option<String>)> = individuals::table
+                .filter(individuals::id.eq_any(chunk))
+                .select((
+                    individuals::id,
+                    individuals::name,
+                    individuals::name_original,
+                ))
+                .load(conn)?;
+            for (id, name, original) in rows {
+                let names = search::individual_names(&name, original.as_deref());
+                found.insert(RecordType::Individual, id, names);
+            }
+        }
+        Ok(found)
+    }
+
+    fn insert(&mut self, record_type: RecordType, id: String, names: Vec<Name>) {
+        let prepared = names
+            .iter()
+            .map(|n| PreparedName::new(n.candidate()))
+            .collect();
+        self.names.insert((record_type, id), prepared);
+    }
+
+    /// The records of one type among `hits` that match `query`, best first (as [`Records`]
+    /// ranks them): `(id, score, reason)`.
+    pub fn rank(
+        &self,
+        query: &str,
+        hits: &[Hit],
+        record_type: RecordType,
+    ) -> Vec<(String, f64, Reason)> {
+        let query = PreparedQuery::new(query);
+        let mut ranked: Vec<(String, String, f64, Reason)> = Vec::new();
+        for (_, id) in hits.iter().filter(|(t, _)| *t == record_type) {
+            let Some(names) = self.names.get(&(record_type, id.clone())) else {
+                continue;
+            };
+            if let Some(Match { score, reason }) = matching::best_match_prepared(&query, names) {
+                ranked.push((matching::fold(&names[0].text), id.clone(), score, reason));
+            }
+        }
+        ranked.sort_by(|a, b| {
+            b.2.total_cmp(&a.2)
+                .then_with(|| a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        ranked
+            .into_iter()
+            .map(|(_, id, score, reason)| (id, score, reason))
+            .collect()
+    }
+}
+
 /// The flags of the subjects `ids` of one type, by subject, in the order of [`FlagKind`].
 fn flags_of(
     conn: &mut DbConn,
