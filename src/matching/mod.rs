@@ -418,13 +418,18 @@ impl Search<'_> {
 }
 
 /// How well `query` matches one candidate name, if at all.
-fn match_one(query: &str, query_tokens: &[String], candidate: Candidate<'_>) -> Option<Match> {
-    let mut candidate_tokens = tokens(candidate.text);
+fn match_one(
+    query: &str,
+    query_tokens: &[String],
+    candidate: Candidate<'_>,
+    candidate_tokens: &[String],
+) -> Option<Match> {
+    let mut candidate_tokens = candidate_tokens.to_vec();
     if query_tokens.is_empty() || candidate_tokens.is_empty() {
         return None;
     }
     // Equal words as written, and equal tokens (deunicode spells some symbols as words).
-    if plain(query) == plain(candidate.text) && query_tokens == candidate_tokens {
+    if query_tokens == candidate_tokens && plain(query) == plain(candidate.text) {
         return Some(if candidate.is_alias {
             Match {
                 score: ALIAS,
@@ -476,10 +481,54 @@ pub fn best_match<'a>(
     query: &str,
     names: impl IntoIterator<Item = Candidate<'a>>,
 ) -> Option<Match> {
-    let query_tokens = tokens(query);
+    let query = PreparedQuery::new(query);
+    let names: Vec<PreparedName> = names.into_iter().map(PreparedName::new).collect();
+    best_match_prepared(&query, &names)
+}
+
+/// A query with its words computed once, for matching it against many names.
+#[derive(Debug, Clone)]
+pub struct PreparedQuery {
+    text: String,
+    tokens: Vec<String>,
+}
+
+impl PreparedQuery {
+    pub fn new(query: &str) -> Self {
+        PreparedQuery {
+            text: query.to_owned(),
+            tokens: tokens(query),
+        }
+    }
+}
+
+/// A name with its words computed once, for matching it against many queries (vetting).
+#[derive(Debug, Clone)]
+pub struct PreparedName {
+    pub text: String,
+    pub is_alias: bool,
+    tokens: Vec<String>,
+}
+
+impl PreparedName {
+    pub fn new(candidate: Candidate<'_>) -> Self {
+        PreparedName {
+            text: candidate.text.to_owned(),
+            is_alias: candidate.is_alias,
+            tokens: tokens(candidate.text),
+        }
+    }
+}
+
+/// [`best_match`] over prepared values: the same result, without folding the same text twice.
+pub fn best_match_prepared(query: &PreparedQuery, names: &[PreparedName]) -> Option<Match> {
     let mut best: Option<Match> = None;
-    for candidate in names {
-        if let Some(found) = match_one(query, &query_tokens, candidate) {
+    for name in names {
+        let candidate = Candidate {
+            text: &name.text,
+            is_alias: name.is_alias,
+        };
+        if let Some(found) = match_one(&query.text, &query.tokens, candidate, &name.tokens) {
             let better = match &best {
                 None => true,
                 Some(b) => {

@@ -14,7 +14,7 @@ use super::{ElectionKind, PageRequest};
 use crate::credibility::{FlagKind, Rating};
 use crate::db::schema::{countries, flags, individuals, organization_ratings, organizations};
 use crate::db::DbConn;
-use crate::matching::{self, Match, Reason};
+use crate::matching::{self, Match, PreparedName, PreparedQuery, Reason};
 use crate::model::election::Election;
 use crate::model::SubjectType;
 
@@ -174,6 +174,45 @@ fn group<T>(ranked: Vec<Ranked<T>>) -> Group<T> {
     Group { items, total }
 }
 
+/// Most records a list page filtered by name shows (the best matches).
+pub const LIST_MATCHES: usize = 5000;
+
+/// The ids of the organizations or individuals whose names match `query`, best first, for the
+/// list pages' name filter; `None` (no filter) when there is no query or it has no words.
+pub fn matching_ids(
+    conn: &mut DbConn,
+    record_type: RecordType,
+    query: Option<&str>,
+) -> QueryResult<Option<Vec<String>>> {
+    let Some(query) = query.filter(|q| !matching::tokens(q).is_empty()) else {
+        return Ok(None);
+    };
+    let types = [record_type];
+    let hits = search::candidates(conn, &[(query, &types[..])])?
+        .pop()
+        .unwrap_or_default();
+    let records = Records::load(conn, hits.iter())?;
+    let mut ids: Vec<String> = match record_type {
+        RecordType::Organization => records
+            .rank_organizations(query, &hits)
+            .into_iter()
+            .map(|r| r.record.organization.id)
+            .collect(),
+        RecordType::Individual => records
+            .rank_individuals(query, &hits)
+            .into_iter()
+            .map(|r| r.record.individual.id)
+            .collect(),
+        RecordType::Country => records
+            .rank_countries(query, &hits)
+            .into_iter()
+            .map(|r| r.record.iso3)
+            .collect(),
+    };
+    ids.truncate(LIST_MATCHES);
+    Ok(Some(ids))
+}
+
 /// Elections of the countries found (the best three), of the year and kind asked; or, with no
 /// country words, of the year asked. Both read the elections by index, newest first.
 fn find_elections(
@@ -217,6 +256,8 @@ pub struct Records {
     pub organizations: HashMap<String, OrganizationResult>,
     pub individuals: HashMap<String, IndividualResult>,
     pub countries: HashMap<String, Country>,
+    /// Every record's names, folded once however many queries they are matched against.
+    names: HashMap<(RecordType, String), Vec<PreparedName>>,
 }
 
 /// Ids per statement.
@@ -251,6 +292,12 @@ impl Records {
             let mut flags = flags_of(conn, SubjectType::Organization, chunk)?;
             for (organization, rating) in rows {
                 let flags = flags.remove(&organization.id).unwrap_or_default();
+                let o = &organization;
+                records.prepare(
+                    RecordType::Organization,
+                    &o.id,
+                    &search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases),
+                );
                 records.organizations.insert(
                     organization.id.clone(),
                     OrganizationResult {
@@ -273,6 +320,12 @@ impl Records {
             let mut flags = flags_of(conn, SubjectType::Individual, chunk)?;
             for individual in rows {
                 let flags = flags.remove(&individual.id).unwrap_or_default();
+                let i = &individual;
+                records.prepare(
+                    RecordType::Individual,
+                    &i.id,
+                    &search::individual_names(&i.name, i.name_original.as_deref()),
+                );
                 records.individuals.insert(
                     individual.id.clone(),
                     IndividualResult { individual, flags },
@@ -289,38 +342,30 @@ impl Records {
                 .select(Country::as_select())
                 .load(conn)?;
             for country in rows {
+                let names = search::country_names(&country.name, &country.iso3);
+                records.prepare(RecordType::Country, &country.iso3, &names);
                 records.countries.insert(country.iso3.clone(), country);
             }
         }
         Ok(records)
     }
 
+    fn prepare(&mut self, record_type: RecordType, id: &str, names: &[Name]) {
+        let prepared = names
+            .iter()
+            .map(|n| PreparedName::new(n.candidate()))
+            .collect();
+        self.names.insert((record_type, id.to_owned()), prepared);
+    }
+
     /// The organizations among `hits` that match `query`, best first.
     pub fn rank_organizations(&self, query: &str, hits: &[Hit]) -> Vec<Ranked<OrganizationResult>> {
-        rank(
-            query,
-            hits,
-            RecordType::Organization,
-            &self.organizations,
-            |r| {
-                let o = &r.organization;
-                search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases)
-            },
-        )
+        self.rank(query, hits, RecordType::Organization, &self.organizations)
     }
 
     /// The individuals among `hits` that match `query`, best first.
     pub fn rank_individuals(&self, query: &str, hits: &[Hit]) -> Vec<Ranked<IndividualResult>> {
-        rank(
-            query,
-            hits,
-            RecordType::Individual,
-            &self.individuals,
-            |r| {
-                let i = &r.individual;
-                search::individual_names(&i.name, i.name_original.as_deref())
-            },
-        )
+        self.rank(query, hits, RecordType::Individual, &self.individuals)
     }
 
     /// The countries among `hits` that match `query`, best first.
@@ -328,9 +373,43 @@ impl Records {
         if query.is_empty() {
             return Vec::new();
         }
-        rank(query, hits, RecordType::Country, &self.countries, |c| {
-            search::country_names(&c.name, &c.iso3)
-        })
+        self.rank(query, hits, RecordType::Country, &self.countries)
+    }
+
+    /// Ranks the records of one type among `hits`: best score first, then by name and id, so
+    /// that both backends give the same order.
+    fn rank<T: Clone>(
+        &self,
+        query: &str,
+        hits: &[Hit],
+        record_type: RecordType,
+        records: &HashMap<String, T>,
+    ) -> Vec<Ranked<T>> {
+        let query = PreparedQuery::new(query);
+        let mut ranked: Vec<(String, String, Ranked<T>)> = Vec::new();
+        for (_, id) in hits.iter().filter(|(t, _)| *t == record_type) {
+            let (Some(record), Some(names)) =
+                (records.get(id), self.names.get(&(record_type, id.clone())))
+            else {
+                continue;
+            };
+            if let Some(Match { score, reason }) = matching::best_match_prepared(&query, names) {
+                let sort = matching::fold(&names[0].text);
+                let found = Ranked {
+                    record: record.clone(),
+                    score,
+                    reason,
+                };
+                ranked.push((sort, id.clone(), found));
+            }
+        }
+        ranked.sort_by(|a, b| {
+            b.2.score
+                .total_cmp(&a.2.score)
+                .then_with(|| a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        ranked.into_iter().map(|(_, _, r)| r).collect()
     }
 
     /// The names among `hits` closest to `query` in spelling, for "did you mean".
@@ -369,44 +448,98 @@ impl Records {
     }
 }
 
-/// Ranks the records of one type among `hits`: best score first, then by name and id, so that
-/// both backends give the same order.
-fn rank<T: Clone>(
-    query: &str,
-    hits: &[Hit],
-    record_type: RecordType,
-    records: &HashMap<String, T>,
-    names: impl Fn(&T) -> Vec<Name>,
-) -> Vec<Ranked<T>> {
-    let mut ranked: Vec<(String, String, Ranked<T>)> = Vec::new();
-    for (t, id) in hits.iter().filter(|(t, _)| *t == record_type) {
-        let _ = t;
-        let Some(record) = records.get(id) else {
-            continue;
-        };
-        let names = names(record);
-        if let Some(Match { score, reason }) =
-            matching::best_match(query, names.iter().map(Name::candidate))
-        {
-            let sort = matching::fold(&names[0].text);
-            ranked.push((
-                sort,
-                id.clone(),
-                Ranked {
-                    record: record.clone(),
-                    score,
-                    reason,
-                },
-            ));
+/// The names of candidate records only, for ranking many queries before loading the few
+/// records that matched (vetting).
+#[derive(Debug, Default)]
+pub struct CandidateNames {
+    names: HashMap<(RecordType, String), Vec<PreparedName>>,
+}
+
+impl CandidateNames {
+    /// Loads the names of the organizations and individuals named by `hits`.
+    pub fn load<'a>(conn: &mut DbConn, hits: impl Iterator<Item = &'a Hit>) -> QueryResult<Self> {
+        let mut organization_ids: Vec<&str> = Vec::new();
+        let mut individual_ids: Vec<&str> = Vec::new();
+        for (t, id) in hits {
+            match t {
+                RecordType::Organization => organization_ids.push(id),
+                RecordType::Individual => individual_ids.push(id),
+                RecordType::Country => {}
+            }
         }
+        for list in [&mut organization_ids, &mut individual_ids] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut found = CandidateNames::default();
+        for chunk in organization_ids.chunks(ID_CHUNK) {
+            let rows: Vec<(String, String, Option<String>, String)> = organizations::table
+                .filter(organizations::id.eq_any(chunk))
+                .select((
+                    organizations::id,
+                    organizations::name,
+                    organizations::acronym,
+                    organizations::aliases,
+                ))
+                .load(conn)?;
+            for (id, name, acronym, aliases) in rows {
+                let names = search::organization_names(&name, acronym.as_deref(), &aliases);
+                found.insert(RecordType::Organization, id, &names);
+            }
+        }
+        for chunk in individual_ids.chunks(ID_CHUNK) {
+            let rows: Vec<(String, String, Option<String>)> = individuals::table
+                .filter(individuals::id.eq_any(chunk))
+                .select((
+                    individuals::id,
+                    individuals::name,
+                    individuals::name_original,
+                ))
+                .load(conn)?;
+            for (id, name, original) in rows {
+                let names = search::individual_names(&name, original.as_deref());
+                found.insert(RecordType::Individual, id, &names);
+            }
+        }
+        Ok(found)
     }
-    ranked.sort_by(|a, b| {
-        b.2.score
-            .total_cmp(&a.2.score)
-            .then_with(|| a.0.cmp(&b.0))
-            .then_with(|| a.1.cmp(&b.1))
-    });
-    ranked.into_iter().map(|(_, _, r)| r).collect()
+
+    fn insert(&mut self, record_type: RecordType, id: String, names: &[Name]) {
+        let prepared = names
+            .iter()
+            .map(|n| PreparedName::new(n.candidate()))
+            .collect();
+        self.names.insert((record_type, id), prepared);
+    }
+
+    /// The records of one type among `hits` that match `query`, best first (as [`Records`]
+    /// ranks them): `(id, score, reason)`.
+    pub fn rank(
+        &self,
+        query: &str,
+        hits: &[Hit],
+        record_type: RecordType,
+    ) -> Vec<(String, f64, Reason)> {
+        let query = PreparedQuery::new(query);
+        let mut ranked: Vec<(String, String, f64, Reason)> = Vec::new();
+        for (_, id) in hits.iter().filter(|(t, _)| *t == record_type) {
+            let Some(names) = self.names.get(&(record_type, id.clone())) else {
+                continue;
+            };
+            if let Some(Match { score, reason }) = matching::best_match_prepared(&query, names) {
+                ranked.push((matching::fold(&names[0].text), id.clone(), score, reason));
+            }
+        }
+        ranked.sort_by(|a, b| {
+            b.2.total_cmp(&a.2)
+                .then_with(|| a.0.cmp(&b.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        ranked
+            .into_iter()
+            .map(|(_, id, score, reason)| (id, score, reason))
+            .collect()
+    }
 }
 
 /// The flags of the subjects `ids` of one type, by subject, in the order of [`FlagKind`].
@@ -428,4 +561,21 @@ fn flags_of(
         list.sort();
     }
     Ok(by_subject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_names_a_year_a_kind_and_a_country() {
+        let words = ElectionWords::parse("Tajikistan 2020 presidential election");
+        assert_eq!(words.year, Some(2020));
+        assert_eq!(words.kind, Some(ElectionKind::Presidential));
+        assert_eq!(words.rest, "tajikistan");
+        let words = ElectionWords::parse("Person 12345");
+        assert_eq!((words.year, words.kind), (None, None));
+        assert_eq!(words.rest, "person 12345");
+        assert_eq!(ElectionWords::parse("Выборы 2024").year, Some(2024));
+    }
 }

@@ -3,6 +3,8 @@
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use super::find;
+use super::search::RecordType;
 use super::{text, Page, PageRequest};
 use crate::db::schema::{countries, individuals, participations};
 use crate::db::DbConn;
@@ -31,13 +33,17 @@ pub struct IndividualForm {
 }
 
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-fn filtered(filter: &IndividualFilter) -> individuals::BoxedQuery<'static, super::Backend> {
+fn filtered(
+    filter: &IndividualFilter,
+    ids: Option<&[String]>,
+) -> individuals::BoxedQuery<'static, super::Backend> {
     let mut query = individuals::table.into_boxed();
     if let Some(country) = &filter.country {
         query = query.filter(individuals::country.eq(country.as_str().to_owned()));
     }
-    if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-        query = query.filter(individuals::search_text.like(pattern));
+    // The names matching the search, found through the search keys (see `model::find`).
+    if let Some(ids) = ids {
+        query = query.filter(individuals::id.eq_any(ids.to_vec()));
     }
     query
 }
@@ -86,8 +92,9 @@ impl Individual {
         filter: &IndividualFilter,
         page: PageRequest,
     ) -> QueryResult<Page<IndividualListing>> {
-        let total: i64 = filtered(filter).count().get_result(conn)?;
-        let rows: Vec<(Individual, Option<String>)> = filtered(filter)
+        let ids = find::matching_ids(conn, RecordType::Individual, filter.search.as_deref())?;
+        let total: i64 = filtered(filter, ids.as_deref()).count().get_result(conn)?;
+        let rows: Vec<(Individual, Option<String>)> = filtered(filter, ids.as_deref())
             .left_join(countries::table)
             .select((Individual::as_select(), countries::name.nullable()))
             .order((individuals::sort_name.asc(), individuals::id.asc()))
@@ -130,7 +137,8 @@ impl Individual {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Individual>> {
-        filtered(filter)
+        let ids = find::matching_ids(conn, RecordType::Individual, filter.search.as_deref())?;
+        filtered(filter, ids.as_deref())
             .filter(individuals::id.gt(after.to_owned()))
             .order(individuals::id.asc())
             .limit(limit)

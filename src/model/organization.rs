@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use super::find;
+use super::search::RecordType;
 use super::{text, OrganizationKind, Page, PageRequest};
 use crate::credibility::Rating;
 use crate::db::schema::{countries, missions, organization_ratings, organizations};
@@ -58,7 +60,7 @@ type Filtered = diesel::dsl::IntoBoxed<
 >;
 
 /// The rows matching a filter, as a boxed query both the list and the export start from.
-fn filtered(filter: &OrganizationFilter) -> Filtered {
+fn filtered(filter: &OrganizationFilter, ids: Option<&[String]>) -> Filtered {
     let mut query = organizations::table
         .left_join(organization_ratings::table)
         .into_boxed();
@@ -71,8 +73,9 @@ fn filtered(filter: &OrganizationFilter) -> Filtered {
     if let Some(country) = &filter.country {
         query = query.filter(organizations::hq_country.eq(country.as_str().to_owned()));
     }
-    if let Some(pattern) = filter.search.as_deref().and_then(text::like_pattern) {
-        query = query.filter(organizations::search_text.like(pattern));
+    // The names matching the search, found through the search keys (see `model::find`).
+    if let Some(ids) = ids {
+        query = query.filter(organizations::id.eq_any(ids.to_vec()));
     }
     query
 }
@@ -106,7 +109,7 @@ pub enum OrganizationOrder {
 pub struct OrganizationFilter {
     pub kind: Option<OrganizationKind>,
     pub country: Option<crate::domain::Iso3>,
-    /// Matches any name, acronym or alias, in any script (see [`text::fold`]).
+    /// Matches any name, acronym or alias, however written (see [`find::matching_ids`]).
     pub search: Option<String>,
     pub rating: Option<Rating>,
     pub order: OrganizationOrder,
@@ -150,12 +153,15 @@ impl Organization {
         filter: &OrganizationFilter,
         page: PageRequest,
     ) -> QueryResult<Page<OrganizationListing>> {
-        let total: i64 = filtered(filter).count().get_result(conn)?;
-        let mut query = filtered(filter).left_join(countries::table).select((
-            Organization::as_select(),
-            countries::name.nullable(),
-            organization_ratings::rating.nullable(),
-        ));
+        let ids = find::matching_ids(conn, RecordType::Organization, filter.search.as_deref())?;
+        let total: i64 = filtered(filter, ids.as_deref()).count().get_result(conn)?;
+        let mut query = filtered(filter, ids.as_deref())
+            .left_join(countries::table)
+            .select((
+                Organization::as_select(),
+                countries::name.nullable(),
+                organization_ratings::rating.nullable(),
+            ));
         query = match filter.order {
             OrganizationOrder::NameAscending => {
                 query.order((organizations::sort_name.asc(), organizations::id.asc()))
@@ -228,7 +234,8 @@ impl Organization {
         after: &str,
         limit: i64,
     ) -> QueryResult<Vec<Organization>> {
-        filtered(filter)
+        let ids = find::matching_ids(conn, RecordType::Organization, filter.search.as_deref())?;
+        filtered(filter, ids.as_deref())
             .filter(organizations::id.gt(after.to_owned()))
             .order(organizations::id.asc())
             .limit(limit)

@@ -299,11 +299,18 @@ pub fn candidates(
                 .map(|row| (row.k, row.n)),
         );
     }
+    // A word's postings in all, or more than SELECTIVE_POSTINGS when one key reached the cap
+    // (its true count is unknown, maybe a million).
     let weight = |word: &str| -> i64 {
-        word_keys[word]
+        let found: Vec<i64> = word_keys[word]
             .iter()
             .map(|k| counts.get(k).copied().unwrap_or(0))
-            .sum()
+            .collect();
+        if found.iter().any(|&n| n >= KEY_CAP) {
+            SELECTIVE_POSTINGS + found.iter().filter(|&&n| n >= KEY_CAP).count() as i64
+        } else {
+            found.iter().sum()
+        }
     };
     // Per query: its selective words, or else its least common word (capped).
     let mut chosen: Vec<(Vec<&str>, Option<&str>)> = Vec::with_capacity(queries.len());

@@ -1,8 +1,8 @@
 //! Vetting an invitation list: every row's best matches among the organizations and individuals
 //! of the registry, with their ratings and flags. Nothing of the list is written anywhere.
 
-use super::find::{IndividualResult, OrganizationResult, Ranked, Records};
-use super::search::{self, RecordType};
+use super::find::{CandidateNames, IndividualResult, OrganizationResult, Records};
+use super::search::{self, Hit, RecordType};
 use crate::credibility::{FlagKind, Rating};
 use crate::db::DbConn;
 use crate::matching::Reason;
@@ -11,6 +11,9 @@ use crate::matching::Reason;
 pub const MAX_ROWS: usize = 5000;
 /// Matches shown for a row's name (the organization column adds its best one).
 pub const MATCHES_PER_ROW: usize = 3;
+/// A match before its record is loaded: type, id, score, reason, from the organization column.
+type RankedMatch = (RecordType, String, f64, Reason, bool);
+
 /// Rows looked up together: a few statements per chunk, never one per row.
 const ROW_CHUNK: usize = 1000;
 
@@ -39,24 +42,6 @@ pub struct VetMatch {
 }
 
 impl VetMatch {
-    fn from_organization(ranked: Ranked<OrganizationResult>, via_organization: bool) -> Self {
-        VetMatch {
-            record: Matched::Organization(ranked.record),
-            score: ranked.score,
-            reason: ranked.reason,
-            via_organization,
-        }
-    }
-
-    fn from_individual(ranked: Ranked<IndividualResult>) -> Self {
-        VetMatch {
-            record: Matched::Individual(ranked.record),
-            score: ranked.score,
-            reason: ranked.reason,
-            via_organization: false,
-        }
-    }
-
     /// `organization` or `individual`, as the CSV report writes it.
     pub fn match_type(&self) -> &'static str {
         match &self.record {
@@ -169,42 +154,64 @@ pub fn vet(conn: &mut DbConn, rows: Vec<VetRow>) -> diesel::QueryResult<VetRepor
             lookups.push((row.organization.as_deref().unwrap_or(""), &groups[..]));
         }
         let hits = search::candidates(conn, &lookups)?;
-        let records = Records::load(conn, hits.iter().flatten())?;
+        // Rank on names alone, then load the few records that matched, with their flags.
+        let names = CandidateNames::load(conn, hits.iter().flatten())?;
+        let mut ranked: Vec<Vec<RankedMatch>> = Vec::new();
         for (i, row) in chunk.iter().enumerate() {
             let (name_hits, organization_hits) = (&hits[2 * i], &hits[2 * i + 1]);
-            let mut matches: Vec<VetMatch> = records
-                .rank_organizations(&row.name, name_hits)
-                .into_iter()
-                .map(|r| VetMatch::from_organization(r, false))
-                .chain(
-                    records
-                        .rank_individuals(&row.name, name_hits)
-                        .into_iter()
-                        .map(VetMatch::from_individual),
-                )
-                .collect();
+            let mut found: Vec<RankedMatch> = Vec::new();
+            for record_type in [RecordType::Organization, RecordType::Individual] {
+                for (id, score, reason) in names.rank(&row.name, name_hits, record_type) {
+                    found.push((record_type, id, score, reason, false));
+                }
+            }
             // Stable: organizations before individuals at equal scores.
-            matches.sort_by(|a, b| b.score.total_cmp(&a.score));
-            matches.truncate(MATCHES_PER_ROW);
+            found.sort_by(|a, b| b.2.total_cmp(&a.2));
+            found.truncate(MATCHES_PER_ROW);
             if let Some(organization) = &row.organization {
-                let best = records
-                    .rank_organizations(organization, organization_hits)
+                let best = names
+                    .rank(organization, organization_hits, RecordType::Organization)
                     .into_iter()
                     .next();
-                if let Some(best) = best {
-                    let id = &best.record.organization.id;
-                    let known = matches
+                if let Some((id, score, reason)) = best {
+                    let known = found
                         .iter()
-                        .any(|m| m.match_type() == "organization" && m.id() == id);
+                        .any(|m| m.0 == RecordType::Organization && m.1 == id);
                     if !known {
-                        matches.push(VetMatch::from_organization(best, true));
+                        found.push((RecordType::Organization, id, score, reason, true));
                     }
                 }
             }
+            ranked.push(found);
+        }
+        let matched: Vec<Hit> = ranked
+            .iter()
+            .flatten()
+            .map(|(t, id, ..)| (*t, id.clone()))
+            .collect();
+        let records = Records::load(conn, matched.iter())?;
+        for ((i, row), found) in chunk.iter().enumerate().zip(ranked) {
+            let row_matches: Vec<VetMatch> = found
+                .into_iter()
+                .filter_map(|(t, id, score, reason, via_organization)| {
+                    let record = match t {
+                        RecordType::Organization => {
+                            Matched::Organization(records.organizations.get(&id)?.clone())
+                        }
+                        _ => Matched::Individual(records.individuals.get(&id)?.clone()),
+                    };
+                    Some(VetMatch {
+                        record,
+                        score,
+                        reason,
+                        via_organization,
+                    })
+                })
+                .collect();
             report.lines.push(VetLine {
                 row: chunk_index * ROW_CHUNK + i + 1,
                 input: row.clone(),
-                matches,
+                matches: row_matches,
             });
         }
     }

@@ -65,11 +65,3 @@ impl SearchPage {
         format!("{:.0}%", score * 100.0)
     }
 }
-
-/// Says in words why a record matched; the words themselves are in the template.
-pub fn is_alias(reason: &Reason) -> Option<&str> {
-    match reason {
-        Reason::Alias { alias } => Some(alias),
-        _ => None,
-    }
-}

@@ -13,10 +13,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 SCALE = sys.argv[1] if len(sys.argv) > 1 else "1.0"
-BINARY = os.path.abspath("target/release/observer-registry")
+BINARY = os.environ.get("REGISTRY_BINARY", os.path.abspath("target/release/observer-registry"))
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 REQUESTS = 30
@@ -86,6 +87,10 @@ try:
         "/missions/" + first_mission,
         "/individuals",
         "/individuals?q=person+99999",
+        "/search?q=person+99999",
+        "/search?q=%D0%9F%D0%B5%D1%80%D1%81%D0%BE%D0%BD%D0%B0+12345",
+        "/search?q=Observer+Organizaton+1999",
+        "/search?q=Country+ZAA+2020",
         "/individuals/p-012345",
         "/countries/ZAA",
         "/methodology",
@@ -100,6 +105,24 @@ try:
             times.append(seconds * 1000)
         times.sort()
         rows.append((path, statistics.median(times), times[int(len(times) * 0.95) - 1], size))
+
+    # Vetting: a 5,000-row list of exact, Cyrillic, misspelled and absent names, posted as the
+    # form posts it; timed end to end (upload, lookup, ranking, rendering), three times.
+    names = []
+    for i in range(5000):
+        n = (i * 7919) % 100000
+        names.append([f"Person {n}", f"Персона {n}", f"Persn {n}", f"Nobody Zz{i}"][i % 4]
+                     + (", Observer Organization 17" if i % 10 == 0 else ""))
+    vet_body = urllib.parse.urlencode({"names": "\n".join(names)}).encode()
+    vetting = []
+    for path in ["/vet", "/vet.csv"]:
+        for _ in range(3):
+            start = time.perf_counter()
+            request = urllib.request.Request(BASE + path, data=vet_body, headers={
+                "Content-Type": "application/x-www-form-urlencoded"})
+            with urllib.request.urlopen(request) as response:
+                size = len(response.read())
+            vetting.append((path, time.perf_counter() - start, size))
 
     before = rss_kib(server.pid, "VmRSS")
     downloads = []
@@ -118,6 +141,9 @@ print(f"- import of the generated registry: {import_seconds:.1f} s, peak RSS {im
 print(f"| page | median ms | p95 ms | bytes |\n|---|---|---|---|")
 for path, median, p95, size in rows:
     print(f"| `{path}` | {median:.1f} | {p95:.1f} | {size} |")
+print(f"\n| vetting 5,000 rows | seconds | bytes |\n|---|---|---|")
+for path, seconds, size in vetting:
+    print(f"| `POST {path}` | {seconds:.2f} | {size} |")
 print(f"\n| download | seconds | MB | server peak RSS after (MiB) |\n|---|---|---|---|")
 for path, seconds, size, hwm in downloads:
     print(f"| `{path}` | {seconds:.2f} | {size / 1e6:.1f} | {hwm / 1024:.0f} |")
