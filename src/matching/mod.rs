@@ -66,7 +66,7 @@ const GENDERED_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// Folds text to lower-case ASCII words separated by single spaces (deunicode), so that
-/// "Société", "SOCIETE" and "Сосьете" sort and match together. Same as `model::text::fold`.
+/// "Société", "SOCIETE" and "Сосьете" sort and match together.
 pub fn fold(text: &str) -> String {
     let ascii = deunicode::deunicode(text).to_lowercase();
     let mut folded = String::with_capacity(ascii.len());

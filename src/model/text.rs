@@ -1,21 +1,8 @@
 //! Text normalisation for sorting and matching names written in any script or spelling.
 
-/// Folds a name to lower-case ASCII with single spaces, so that "Société", "SOCIETE" and
-/// "Сосьете" sort and match together ("Шанхайская" becomes "shankhaiskaia").
-pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut folded = String::with_capacity(ascii.len());
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        folded.push_str(word);
-    }
-    folded
-}
+/// Folds a name to lower-case ASCII words for sorting: the matching module's folding, so that
+/// sort order and matching agree.
+pub use crate::matching::fold;
 
 /// The text a search matches against: every name of a record, folded, separated by ` | `.
 pub fn search_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
