@@ -119,11 +119,22 @@ fn budget(len: usize) -> usize {
     }
 }
 
-/// Every variant of `word` with one up to `budget(len)` letters deleted (SymSpell).
+/// The edit budget of one word: [`budget`] of its length, and none for a word with a digit
+/// in it. Typos are tolerated in letters of names; "1999" and "1998", or a registration number
+/// one digit off, are different things, not spellings of one.
+fn word_budget(word: &str) -> usize {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        0
+    } else {
+        budget(word.len())
+    }
+}
+
+/// Every variant of `word` with one up to [`word_budget`] letters deleted (SymSpell).
 fn deletions(word: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut frontier = vec![word.to_owned()];
-    for _ in 0..budget(word.len()) {
+    for _ in 0..word_budget(word) {
         let mut next = Vec::new();
         for w in &frontier {
             for i in 0..w.len() {
@@ -168,7 +179,7 @@ pub fn query_keys(query: &str) -> Vec<String> {
             // A stored word equal to a variant is only reachable when it is long enough to be
             // fuzzed with the edits spent: one deletion needs 5+, two need 9+.
             let spent = token.len() - v.len();
-            if budget(v.len()) >= spent {
+            if word_budget(&v) >= spent {
                 keys.insert(format!("t:{v}"));
             }
             keys.insert(format!("d:{v}"));
@@ -287,7 +298,7 @@ fn pair(q: &str, c: &str) -> Option<Pair> {
     if gendered(q, c) {
         return None;
     }
-    let allowed = budget(lq.min(lc));
+    let allowed = word_budget(q).min(word_budget(c));
     if allowed > 0 && lq.abs_diff(lc) <= allowed {
         let edits = strsim::damerau_levenshtein(q, c);
         if edits <= allowed {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use actix_web::http::header::{
-    self, ContentDisposition, DispositionParam, DispositionType, EntityTag,
+    self, ContentDisposition, DispositionParam, DispositionType,
 };
 use actix_web::http::Method;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -15,7 +15,7 @@ use super::error::AppError;
 use super::query::{ParamReader, Params};
 use super::releases::{zip_response, Citation, RELEASE_HEADER};
 use super::stream::stream_from;
-use super::{elections, etag_matches, html, individuals, organizations, AppState};
+use super::{elections, html, individuals, organizations, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
 use crate::csv::datapackage::{self, LICENCE};
 use crate::csv::dictionary::{self, Column};
@@ -30,8 +30,8 @@ pub fn release_label(release: Option<i32>) -> String {
     release.map_or_else(|| "none".to_owned(), |id| id.to_string())
 }
 
-/// How long a CDN or browser may reuse a download before asking again (the ETag makes asking cheap).
-const MAX_AGE: &str = "public, max-age=300";
+// How long a CDN or browser may reuse a download before asking again (the ETag makes asking cheap).
+use super::revalidate::DOWNLOAD_CACHE as MAX_AGE;
 
 /// One file as the downloads page lists it.
 struct FileInfo {
@@ -114,42 +114,6 @@ fn selection(file: ContractFile, params: &Params) -> Result<Selection, AppError>
     Ok(selection)
 }
 
-/// The entity tag of a download: the data version, the methodology, the file and the filters.
-/// Every part is stable text, hashed with the same stable hash as pages.
-fn download_tag(data_version: i64, name: &str, params: &Params) -> EntityTag {
-    let mut filters: Vec<(&String, &String)> = params.iter().collect();
-    filters.sort();
-    let filters = super::query::query_string(
-        &filters
-            .iter()
-            .map(|(k, v)| (k.as_str(), Some((*v).clone())))
-            .collect::<Vec<_>>(),
-    );
-    let version = data_version.to_string();
-    let hash = super::entity_tag(&[
-        version.as_bytes(),
-        METHODOLOGY.version.as_bytes(),
-        name.as_bytes(),
-        filters.as_bytes(),
-    ]);
-    EntityTag::new_strong(format!(
-        "{data_version}-m{}-{}",
-        METHODOLOGY.version,
-        hash.tag()
-    ))
-}
-
-/// A 304 when the client already holds this version.
-fn not_modified(req: &HttpRequest, tag: &EntityTag) -> Option<HttpResponse> {
-    let asked = req.headers().get(header::IF_NONE_MATCH)?.to_str().ok();
-    etag_matches(asked, &tag.to_string()).then(|| {
-        HttpResponse::NotModified()
-            .insert_header(header::ETag(tag.clone()))
-            .insert_header((header::CACHE_CONTROL, MAX_AGE))
-            .finish()
-    })
-}
-
 fn attachment(name: &str) -> ContentDisposition {
     ContentDisposition {
         disposition: DispositionType::Attachment,
@@ -171,7 +135,10 @@ pub async fn file(
         Download::Csv(file) => selection(file, &params)?,
         Download::Zip | Download::Descriptor => Selection::All,
     };
-    let (data_version, known, release) = {
+    // The revalidation middleware has answered a client holding the current version; its tag
+    // is set on this response from the same version.
+    let data_version = state.version.current(&state.db).await?;
+    let (known, release) = {
         let selection = selection.clone();
         state
             .db
@@ -180,7 +147,7 @@ pub async fn file(
                     Selection::MissionsAt(id) => Election::find(conn, id.as_str())?.is_some(),
                     _ => true,
                 };
-                Ok((change::data_version(conn)?, known, Release::latest(conn)?))
+                Ok((known, Release::latest(conn)?))
             })
             .await?
     };
@@ -195,7 +162,11 @@ pub async fn file(
                 .read(move |conn| -> Result<_, AppError> { Ok(Release::archive(conn, id)?) })
                 .await?;
             if let Some(bytes) = bytes {
-                return Ok(zip_response(id, bytes, MAX_AGE));
+                // Tagged like every download of the current version, not as the release's
+                // permanent address is.
+                let mut response = zip_response(id, bytes, MAX_AGE);
+                response.headers_mut().remove(header::ETAG);
+                return Ok(response);
             }
         }
     }
@@ -204,13 +175,8 @@ pub async fn file(
             return Err(AppError::not_found("election", id.as_str()));
         }
     }
-    let tag = download_tag(data_version, &name, &params);
-    if let Some(response) = not_modified(&req, &tag) {
-        return Ok(response);
-    }
     let mut response = HttpResponse::Ok();
     response
-        .insert_header(header::ETag(tag))
         .insert_header((header::CACHE_CONTROL, MAX_AGE))
         .insert_header((RELEASE_HEADER, release_label(current)));
     let head = req.method() == Method::HEAD;

@@ -13,7 +13,10 @@ pub mod methodology;
 pub mod missions;
 pub mod organizations;
 pub mod query;
+#[cfg(feature = "bench-reference")]
+pub mod reference;
 pub mod releases;
+pub mod revalidate;
 pub mod search;
 pub mod stream;
 pub mod vet;
@@ -22,25 +25,49 @@ pub mod vet_input;
 #[cfg(test)]
 mod tests;
 
-use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, EntityTag};
-use actix_web::http::{Method, StatusCode};
+use actix_web::http::Method;
 use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
 use actix_web::{guard, web, App, FromRequest, Handler, HttpRequest, HttpResponse, Responder};
 use askama::Template;
+
+use std::sync::Arc;
 
 use crate::db::{Db, DbConn};
 use crate::model::country::Country;
 use crate::model::{Page, PageRequest};
 use error::AppError;
+use revalidate::DataVersion;
 use query::{Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// The data version the pages' tags are made of, read at most once per time to live.
+    pub version: Arc<DataVersion>,
 }
+
+impl AppState {
+    /// The state over `db`, trusting a data version it read for [`revalidate::VERSION_TTL`].
+    pub fn new(db: Db) -> Self {
+        AppState::with_version_ttl(db, revalidate::VERSION_TTL)
+    }
+
+    /// The state over `db`, trusting a data version it read for `ttl` (zero: read it for every
+    /// request, as a test that changes the data behind the site's back needs).
+    pub fn with_version_ttl(db: Db, ttl: std::time::Duration) -> Self {
+        AppState {
+            db,
+            version: Arc::new(DataVersion::new(ttl)),
+        }
+    }
+}
+
+/// How long a browser or a cache may keep a page before revalidating it.
+pub const PAGE_CACHE: &str = "public, max-age=60";
 
 /// Builds the application: routes, middleware and the error pages. Tests build it the same way.
 pub fn app(
@@ -67,7 +94,7 @@ pub fn app(
         // A path segment that cannot be an id (see `domain::Slug`) names no page: 404 before
         // any query runs.
         .app_data(web::PathConfig::default().error_handler(|_err, req| not_an_id(req).into()))
-        .wrap(from_fn(not_modified))
+        .wrap(from_fn(revalidate::revalidate))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
         .wrap(
@@ -111,7 +138,15 @@ pub fn app(
                 })),
         )
         .service(api::scope())
+        .configure(benchmark_references)
         .default_service(web::to(not_found))
+}
+
+/// The benchmark's reference routes, in a build with the `bench-reference` feature only.
+#[allow(clippy::missing_const_for_fn, unused_variables)] // empty in a normal build
+fn benchmark_references(cfg: &mut web::ServiceConfig) {
+    #[cfg(feature = "bench-reference")]
+    reference::configure(cfg);
 }
 
 /// A readable resource: it answers `GET` and `HEAD` with `handler`, and any other method with
@@ -241,56 +276,12 @@ pub fn entity_tag(parts: &[&[u8]]) -> EntityTag {
     EntityTag::new_strong(format!("{:016x}", hasher.digest()))
 }
 
-/// Renders a page as a cacheable HTML response whose `ETag` is a hash of its bytes.
+/// Renders a page as a cacheable HTML response. Its `ETag` comes from the data version
+/// ([`revalidate`]), known before the page is rendered.
 pub fn html(page: impl Template) -> Result<HttpResponse, AppError> {
     let body = page.render()?;
-    let tag = entity_tag(&[body.as_bytes()]);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Cache-Control", "public, max-age=60"))
-        .insert_header(header::ETag(tag))
+        .insert_header((header::CACHE_CONTROL, PAGE_CACHE))
         .body(body))
-}
-
-/// Whether an `If-None-Match` header value names the entity tag `tag` (as written in a header).
-pub(crate) fn etag_matches(if_none_match: Option<&str>, tag: &str) -> bool {
-    if_none_match.is_some_and(|asked| {
-        asked.split(',').any(|candidate| {
-            let candidate = candidate.trim();
-            candidate == "*" || candidate.trim_start_matches("W/") == tag
-        })
-    })
-}
-
-/// Answers `304 Not Modified` when a successful response carries the `ETag` the client sent in
-/// `If-None-Match`, so a CDN or browser revalidating an unchanged page gets no body.
-async fn not_modified(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let asked = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned);
-    let response = next.call(req).await?;
-    let tag = response
-        .headers()
-        .get(header::ETAG)
-        .and_then(|value| value.to_str().ok());
-    let matches = match tag {
-        Some(tag) if response.status() == StatusCode::OK => etag_matches(asked.as_deref(), tag),
-        _ => false,
-    };
-    if matches {
-        let (request, response) = response.into_parts();
-        let mut not_modified = HttpResponse::NotModified();
-        for name in [header::ETAG, header::CACHE_CONTROL] {
-            if let Some(value) = response.headers().get(&name) {
-                not_modified.insert_header((name, value.clone()));
-            }
-        }
-        return Ok(ServiceResponse::new(request, not_modified.finish()).map_into_right_body());
-    }
-    Ok(response.map_into_left_body())
 }

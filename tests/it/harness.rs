@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use actix_web::http::StatusCode;
 use actix_web::test;
@@ -155,9 +156,8 @@ impl TestApp {
     pub fn empty_on(database: TestDatabase) -> TestApp {
         let pool = database.pool();
         TestApp {
-            state: AppState {
-                db: Db::new(pool.clone(), None),
-            },
+            // Tests change the data behind the site's back: the version is read every time.
+            state: AppState::with_version_ttl(Db::new(pool.clone(), None), Duration::ZERO),
             pool,
             _database: database,
         }
@@ -167,7 +167,7 @@ impl TestApp {
     pub fn with_db(db: Db) -> TestApp {
         TestApp {
             pool: db.primary().clone(),
-            state: AppState { db },
+            state: AppState::with_version_ttl(db, Duration::ZERO),
             _database: TestDatabase::sqlite(),
         }
     }

@@ -408,3 +408,70 @@ async fn pages_carry_an_etag_and_answer_304_when_unchanged() {
         "errors are never 304"
     );
 }
+
+#[actix_web::test]
+async fn a_304_runs_no_query_once_the_data_version_is_known() {
+    use actix_web::test::{call_service, init_service, TestRequest};
+    use diesel::connection::SimpleConnection;
+    use observer_registry::db::Db;
+    use observer_registry::web::{app, AppState};
+
+    let seeded = TestApp::seeded().await;
+    let state = AppState::with_version_ttl(
+        Db::new(seeded.pool.clone(), None),
+        std::time::Duration::from_secs(3600),
+    );
+    let service = init_service(app(state)).await;
+    let first = call_service(
+        &service,
+        TestRequest::get().uri("/organizations/sco").to_request(),
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let tag = first.headers().get("etag").unwrap().to_str().unwrap().to_owned();
+    // Every table the page reads is gone: only an answer that runs no query can still succeed.
+    seeded
+        .conn()
+        .batch_execute("ALTER TABLE organizations RENAME TO organizations_gone")
+        .unwrap();
+    let again = call_service(
+        &service,
+        TestRequest::get()
+            .uri("/organizations/sco")
+            .insert_header(("If-None-Match", tag.as_str()))
+            .to_request(),
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers().get("etag").unwrap().to_str().unwrap(), tag);
+    assert_eq!(again.headers().get("cache-control").unwrap(), "public, max-age=60");
+    let rendered = call_service(
+        &service,
+        TestRequest::get().uri("/organizations/sco").to_request(),
+    )
+    .await;
+    assert!(
+        rendered.status().is_server_error(),
+        "without the tag the page is rendered, and fails: {}",
+        rendered.status()
+    );
+}
+
+#[actix_web::test]
+async fn a_change_to_the_data_changes_every_page_tag() {
+    let app = TestApp::seeded().await;
+    let page = app.get("/countries/TJK").await;
+    let other = app.get("/organizations/sco").await;
+    crate::solid_ground::import(
+        &app,
+        &[("countries.csv", "iso3,name\nTJK,Tajikistan (Republic of)\n")],
+    )
+    .unwrap();
+    for (path, before) in [("/countries/TJK", &page), ("/organizations/sco", &other)] {
+        let after = app
+            .get_with(path, &[("If-None-Match", &before.header("etag"))])
+            .await;
+        assert_eq!(after.status, StatusCode::OK, "{path}");
+        assert_ne!(after.header("etag"), before.header("etag"), "{path}");
+    }
+}

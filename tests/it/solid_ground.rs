@@ -120,7 +120,7 @@ async fn ids_that_cannot_be_ids_are_404_on_every_backend() {
 }
 
 /// Writes `files` into a new folder and imports it.
-fn import(app: &TestApp, files: &[(&str, &str)]) -> Result<ImportReport, ImportError> {
+pub(crate) fn import(app: &TestApp, files: &[(&str, &str)]) -> Result<ImportReport, ImportError> {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
@@ -301,9 +301,7 @@ async fn a_client_that_stops_reading_a_download_holds_no_database_connection() {
         .connection_timeout(Duration::from_secs(3))
         .build(manager)
         .unwrap();
-    let state = AppState {
-        db: Db::new(one, None),
-    };
+    let state = AppState::new(Db::new(one, None));
     let service = test::init_service(app(state)).await;
     // The download starts, and its client never reads the body.
     let download = test::call_service(
