@@ -36,6 +36,8 @@ enum Command {
     },
     /// Write every CSV contract file, and datapackage.json, into DIR.
     Export { dir: PathBuf },
+    /// Copy a SQLite registry to FILE, consistently, while it serves (for PostgreSQL, pg_dump).
+    Backup { file: PathBuf },
 }
 
 #[derive(clap::Args, Default)]
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
             import(cli.database_url.as_deref(), &dir, dry_run)
         }
         Some(Command::Export { dir }) => export(cli.database_url.as_deref(), &dir),
+        Some(Command::Backup { file }) => backup(cli.database_url.as_deref(), &file),
     }
 }
 
@@ -202,6 +205,22 @@ fn export(database_url: Option<&str>, dir: &std::path::Path) -> ExitCode {
     match outcome {
         Ok(()) => {
             println!("exported the registry to {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("observer-registry: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn backup(database_url: Option<&str>, file: &std::path::Path) -> ExitCode {
+    let outcome = open(database_url).and_then(|mut conn| {
+        db::backup(&mut conn, file).map_err(|err| observer_registry::error_chain(&err))
+    });
+    match outcome {
+        Ok(()) => {
+            println!("backed up the registry to {}", file.display());
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -254,6 +254,38 @@ fn is_locked(err: &DbError) -> bool {
     message.contains("database is locked") || message.contains("database is busy")
 }
 
+/// Why a backup was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0} already exists; a backup never overwrites a file")]
+    Exists(String),
+    #[error(
+        "backup copies a SQLite registry; for PostgreSQL use pg_dump: \
+         pg_dump --format=custom --file=registry.dump \"$DATABASE_URL\""
+    )]
+    Postgres,
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Writes a consistent copy of a SQLite registry to `target` while it may be serving: `VACUUM
+/// INTO` reads one snapshot of the database in a read transaction, so writers go on and the copy
+/// is a whole, compacted database that opens on its own.
+pub fn backup(conn: &mut DbConn, target: &std::path::Path) -> Result<(), BackupError> {
+    use diesel::sql_types::Text;
+    use diesel::RunQueryDsl;
+    let DbConn::Sqlite(sqlite) = conn else {
+        return Err(BackupError::Postgres);
+    };
+    if target.exists() {
+        return Err(BackupError::Exists(target.display().to_string()));
+    }
+    diesel::sql_query("VACUUM INTO ?")
+        .bind::<Text, _>(target.to_string_lossy().into_owned())
+        .execute(sqlite)?;
+    Ok(())
+}
+
 /// Reverts every migration (used by the migration tests).
 pub fn revert_all(conn: &mut DbConn) -> Result<(), DbError> {
     let outcome = match conn {

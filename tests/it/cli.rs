@@ -197,3 +197,215 @@ fn the_binary_serves_the_built_in_seed_from_an_empty_folder() {
     assert!(response.contains("Shanghai Cooperation Organisation"));
     assert!(folder.path().join("registry.db").exists());
 }
+
+/// Starts `serve` on a free port with `database` as its `DATABASE_URL`; returns the process and
+/// its address once it listens.
+fn spawn_server(database: &str) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+        .env("DATABASE_URL", database)
+        .env_remove("SEED_DIR")
+        .env("RUST_LOG", "warn")
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .trim()
+        .strip_prefix("Observer Registry is serving http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+        .to_owned();
+    (child, address)
+}
+
+/// One `GET` over a fresh connection: the whole response as text.
+fn http_get(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+fn signal(child: &std::process::Child, name: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_backup_taken_while_serving_opens_and_serves() {
+    let folder = tempfile::tempdir().unwrap();
+    let live = folder.path().join("registry.db");
+    let copy = folder.path().join("copy.db");
+    let (mut server, address) = spawn_server(live.to_str().unwrap());
+    // Traffic goes on during the backup.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let traffic = {
+        let (stop, address) = (stop.clone(), address.clone());
+        std::thread::spawn(move || {
+            let mut served = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                assert!(http_get(&address, "/organizations").starts_with("HTTP/1.1 200"));
+                served += 1;
+            }
+            served
+        })
+    };
+    let output = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+        .env("DATABASE_URL", live.to_str().unwrap())
+        .env("RUST_LOG", "warn")
+        .args(["backup", copy.to_str().unwrap()])
+        .output()
+        .unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(traffic.join().unwrap() > 0, "pages were served meanwhile");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let original = http_get(&address, "/organizations/sco");
+    server.kill().ok();
+    server.wait().ok();
+
+    // The copy serves the same page, and a second backup never overwrites it.
+    let (mut restored, address) = spawn_server(copy.to_str().unwrap());
+    let page = http_get(&address, "/organizations/sco");
+    restored.kill().ok();
+    restored.wait().ok();
+    assert!(page.starts_with("HTTP/1.1 200"), "{page:.200}");
+    let body = |response: &str| response.split("\r\n\r\n").nth(1).unwrap_or("").to_owned();
+    assert_eq!(body(&page), body(&original));
+    let again = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+        .env("DATABASE_URL", live.to_str().unwrap())
+        .args(["backup", copy.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn backup_of_a_postgres_registry_points_to_pg_dump() {
+    let database = TestDatabase::new();
+    if !database.url.is_postgres() {
+        return;
+    }
+    let (code, _, stderr) = registry(&database, &["backup", "/tmp/never-written.db"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("pg_dump"), "{stderr}");
+}
+
+#[test]
+fn sigterm_lets_a_request_in_flight_finish_and_exits_cleanly() {
+    use std::io::{Read, Write};
+    let database = TestDatabase::new();
+    let (mut server, address) = spawn_server(database.url.connection_string());
+    // A request whose body is still arriving when the signal comes.
+    let body = "names=Sergey+Lavrov";
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    write!(
+        stream,
+        "POST /vet HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\nnames=",
+        body.len()
+    )
+    .unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    signal(&server, "TERM");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stream.write_all(&body.as_bytes()["names=".len()..]).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response:.300}");
+    let status = server.wait().unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    // And it no longer listens.
+    assert!(std::net::TcpStream::connect(&address).is_err());
+}
+
+#[test]
+fn kill_9_during_an_import_leaves_the_previous_data_and_a_clean_database() {
+    use std::fmt::Write as _;
+    // SQLite's own file is what a killed process could leave half-written; on PostgreSQL the
+    // server rolls back a dead client's transaction, so the SQLite run is the one that matters.
+    if TestDatabase::new().url.is_postgres() {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("registry.db");
+    let url = db.to_str().unwrap();
+    // The seeded registry, then a large import of new sources that is killed while it writes.
+    let seed = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+        .env("DATABASE_URL", url)
+        .args(["import", seed_dir().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(seed.status.success());
+    let count = |url: &str| -> (i64, String) {
+        use diesel::dsl::sql;
+        use diesel::sql_types::{BigInt, Text};
+        use diesel::{Connection, RunQueryDsl};
+        let mut conn = diesel::SqliteConnection::establish(url).unwrap();
+        let rows = diesel::select(sql::<BigInt>("(SELECT COUNT(*) FROM sources)"))
+            .get_result(&mut conn)
+            .unwrap();
+        let check = diesel::select(sql::<Text>(
+            "(SELECT group_concat(integrity_check) FROM pragma_integrity_check())",
+        ))
+        .get_result(&mut conn)
+        .unwrap();
+        (rows, check)
+    };
+    let before = count(url);
+    let data = tempfile::tempdir().unwrap();
+    let mut sources = String::from("id,url,title,publisher,published_on,archived_url\n");
+    for i in 0..300_000 {
+        writeln!(
+            sources,
+            "bulk-{i:07},https://example.org/{i},Bulk source {i},Example,2020-01-01,"
+        )
+        .unwrap();
+    }
+    std::fs::write(data.path().join("sources.csv"), sources).unwrap();
+    let mut import = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .args(["import", data.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the import writes (its write-ahead log grows), then kill it outright.
+    let wal = folder.path().join("registry.db-wal");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    loop {
+        let written = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if written > 4 << 20 {
+            break;
+        }
+        assert!(
+            import.try_wait().unwrap().is_none(),
+            "the import ended before it could be killed"
+        );
+        assert!(std::time::Instant::now() < deadline, "the import never wrote");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    signal(&import, "KILL");
+    import.wait().unwrap();
+    let after = count(url);
+    assert_eq!(after, before, "the previous data, and as clean as before");
+    assert_eq!(after.1, "ok");
+}
