@@ -194,3 +194,12 @@ diesel::table! {
         record_id -> Text,
     }
 }
+
+diesel::table! {
+    /// Derived: each organization's missions in page order (see its migration).
+    organization_missions (organization_id, position) {
+        organization_id -> Text,
+        position -> Integer,
+        mission_id -> Text,
+    }
+}

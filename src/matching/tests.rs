@@ -241,7 +241,9 @@ fn query_keys_find_typos() {
     // Words with digits have no deletion keys: only the word itself is looked up.
     assert!(!shares("12345", "12346"));
     assert_eq!(query_keys("1999"), ["t:1999"]);
-    assert!(!index_keys("Observers 1999").iter().any(|k| k.starts_with("d:1")));
+    assert!(!index_keys("Observers 1999")
+        .iter()
+        .any(|k| k.starts_with("d:1")));
 }
 
 /// Name words with no word of 4+ letters a prefix of another, so that the prefix rule

@@ -9,8 +9,8 @@ use crate::credibility::{
     RegistryMission, RegistryParticipation,
 };
 use crate::db::schema::{
-    election_consensus, elections, flags, individuals, missions, organization_ratings,
-    organizations, participations, sanctions,
+    election_consensus, elections, flags, individuals, missions, organization_missions,
+    organization_ratings, organizations, participations, sanctions,
 };
 use crate::db::DbConn;
 
@@ -204,6 +204,22 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
         );
     }
     insert_all!(conn, flags::table, rows);
+    number_organization_missions(conn)?;
+    Ok(())
+}
+
+/// Numbers every organization's missions in the order its page lists them (newest election
+/// first, then by id), so a page reads its rows by position. The same statement on both backends.
+fn number_organization_missions(conn: &mut DbConn) -> QueryResult<()> {
+    diesel::delete(organization_missions::table).execute(conn)?;
+    diesel::sql_query(
+        "INSERT INTO organization_missions (organization_id, position, mission_id) \
+         SELECT m.organization_id, \
+                ROW_NUMBER() OVER (PARTITION BY m.organization_id ORDER BY e.held_on DESC, m.id ASC), \
+                m.id \
+         FROM missions m JOIN elections e ON e.id = m.election_id",
+    )
+    .execute(conn)?;
     Ok(())
 }
 

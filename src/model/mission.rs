@@ -9,11 +9,11 @@ use super::source::Source;
 use super::{MissionKind, Page, PageRequest, Verdict};
 use crate::credibility::{Comparison, Methodology, Rating};
 use crate::db::schema::{
-    countries, election_consensus, elections, missions, organization_ratings, organizations,
-    sources,
+    countries, election_consensus, elections, missions, organization_missions,
+    organization_ratings, organizations, sources,
 };
 use crate::db::{Backend, DbConn};
-use diesel::dsl::{AsSelect, Nullable};
+use diesel::dsl::{max, AsSelect, Nullable};
 
 #[derive(
     Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize,
@@ -138,17 +138,26 @@ impl Mission {
         organization_id: &str,
         page: PageRequest,
     ) -> QueryResult<Page<MissionDetail>> {
-        let total: i64 = missions::table
-            .filter(missions::organization_id.eq(organization_id))
-            .count()
-            .get_result(conn)?;
-        let items = detail_query()
-            .filter(missions::organization_id.eq(organization_id))
-            .order((elections::held_on.desc(), missions::id.asc()))
+        // Positions are numbered at import (model::derived): the page's rows are one index
+        // range, and the count is the last position, whatever the organization's history.
+        let numbered = organization_missions::table
+            .filter(organization_missions::organization_id.eq(organization_id));
+        let total = numbered
+            .select(max(organization_missions::position))
+            .first::<Option<i32>>(conn)?
+            .map_or(0, i64::from);
+        let first = i32::try_from(page.offset()).unwrap_or(i32::MAX);
+        let ids: Vec<String> = numbered
+            .filter(organization_missions::position.gt(first))
+            .order(organization_missions::position)
             .limit(page.per_page)
-            .offset(page.offset())
+            .select(organization_missions::mission_id)
+            .load(conn)?;
+        let mut items = detail_query()
+            .filter(missions::id.eq_any(&ids))
             .load::<DetailRow>(conn)
             .map(details)?;
+        items.sort_by_key(|m| ids.iter().position(|id| *id == m.mission.id));
         Ok(Page {
             items,
             total,

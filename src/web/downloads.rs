@@ -3,9 +3,7 @@
 
 use std::io::Write;
 
-use actix_web::http::header::{
-    self, ContentDisposition, DispositionParam, DispositionType,
-};
+use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::http::Method;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;

@@ -39,8 +39,8 @@ use crate::db::{Db, DbConn};
 use crate::model::country::Country;
 use crate::model::{Page, PageRequest};
 use error::AppError;
-use revalidate::DataVersion;
 use query::{Pager, ParamReader, Params, QueryPairs, PER_PAGE};
+use revalidate::DataVersion;
 
 /// What every handler can reach.
 #[derive(Clone)]

@@ -327,7 +327,9 @@ fn sigterm_lets_a_request_in_flight_finish_and_exits_cleanly() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     signal(&server, "TERM");
     std::thread::sleep(std::time::Duration::from_millis(300));
-    stream.write_all(&body.as_bytes()["names=".len()..]).unwrap();
+    stream
+        .write_all(&body.as_bytes()["names=".len()..])
+        .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response:.300}");
@@ -400,7 +402,10 @@ fn kill_9_during_an_import_leaves_the_previous_data_and_a_clean_database() {
             import.try_wait().unwrap().is_none(),
             "the import ended before it could be killed"
         );
-        assert!(std::time::Instant::now() < deadline, "the import never wrote");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the import never wrote"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     signal(&import, "KILL");

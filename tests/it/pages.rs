@@ -428,7 +428,13 @@ async fn a_304_runs_no_query_once_the_data_version_is_known() {
     )
     .await;
     assert_eq!(first.status(), StatusCode::OK);
-    let tag = first.headers().get("etag").unwrap().to_str().unwrap().to_owned();
+    let tag = first
+        .headers()
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
     // Every table the page reads is gone: only an answer that runs no query can still succeed.
     seeded
         .conn()
@@ -444,7 +450,10 @@ async fn a_304_runs_no_query_once_the_data_version_is_known() {
     .await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(again.headers().get("etag").unwrap().to_str().unwrap(), tag);
-    assert_eq!(again.headers().get("cache-control").unwrap(), "public, max-age=60");
+    assert_eq!(
+        again.headers().get("cache-control").unwrap(),
+        "public, max-age=60"
+    );
     let rendered = call_service(
         &service,
         TestRequest::get().uri("/organizations/sco").to_request(),
@@ -474,4 +483,32 @@ async fn a_change_to_the_data_changes_every_page_tag() {
         assert_eq!(after.status, StatusCode::OK, "{path}");
         assert_ne!(after.header("etag"), before.header("etag"), "{path}");
     }
+}
+
+#[actix_web::test]
+async fn an_organization_pages_through_its_missions_newest_election_first() {
+    let app = TestApp::seeded().await;
+    // The order every page of the list must follow, straight from the tables.
+    let expected: Vec<String> = missions::table
+        .inner_join(elections::table)
+        .filter(missions::organization_id.eq("osce-odihr"))
+        .order((elections::held_on.desc(), missions::id.asc()))
+        .select(missions::id)
+        .load(&mut app.conn())
+        .unwrap();
+    assert!(expected.len() > 50, "more than one page");
+    let mut shown = Vec::new();
+    for page in 1..=expected.len().div_ceil(50) {
+        let html = app
+            .get(&format!("/organizations/osce-odihr?page={page}"))
+            .await;
+        assert_eq!(html.status, StatusCode::OK);
+        shown.extend(
+            html.links("table.missions a")
+                .into_iter()
+                .filter_map(|href| href.strip_prefix("/missions/").map(str::to_owned)),
+        );
+    }
+    shown.dedup();
+    assert_eq!(shown, expected);
 }
