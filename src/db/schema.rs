@@ -203,3 +203,11 @@ diesel::table! {
         mission_id -> Text,
     }
 }
+
+diesel::table! {
+    /// Derived: rows per table, counted when the data change.
+    table_counts (table_name) {
+        table_name -> Text,
+        row_count -> BigInt,
+    }
+}

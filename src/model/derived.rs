@@ -205,7 +205,7 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
     }
     insert_all!(conn, flags::table, rows);
     number_organization_missions(conn)?;
-    Ok(())
+    super::stats::refresh(conn)
 }
 
 /// Numbers every organization's missions in the order its page lists them (newest election

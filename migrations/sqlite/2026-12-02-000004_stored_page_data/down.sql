@@ -1,1 +1,2 @@
 DROP TABLE organization_missions;
+DROP TABLE table_counts;
