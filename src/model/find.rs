@@ -146,10 +146,26 @@ pub fn search(conn: &mut DbConn, query: &str) -> QueryResult<SearchResults> {
     let mut hits = search::candidates(conn, &lookups)?.into_iter();
     let named = hits.next().unwrap_or_default();
     let country_hits = hits.next().unwrap_or_default();
-    let records = Records::load(conn, named.iter().chain(&country_hits))?;
+    // Rank on names alone, then load the records shown (with ratings and flags) only.
+    let candidate_names = CandidateNames::load(conn, named.iter())?;
+    let ranked_organizations = candidate_names.rank(query, &named, RecordType::Organization);
+    let ranked_individuals = candidate_names.rank(query, &named, RecordType::Individual);
+    let shown: Vec<Hit> = ranked_organizations
+        .iter()
+        .take(PER_GROUP)
+        .map(|(id, ..)| (RecordType::Organization, id.clone()))
+        .chain(
+            ranked_individuals
+                .iter()
+                .take(PER_GROUP)
+                .map(|(id, ..)| (RecordType::Individual, id.clone())),
+        )
+        .chain(country_hits.iter().cloned())
+        .collect();
+    let records = Records::load(conn, shown.iter())?;
 
-    let organizations = group(records.rank_organizations(query, &named));
-    let individuals = group(records.rank_individuals(query, &named));
+    let organizations = shown_group(ranked_organizations, &records.organizations);
+    let individuals = shown_group(ranked_individuals, &records.individuals);
     let countries = group(records.rank_countries(&words.rest, &country_hits));
 
     let (elections, elections_filter) = find_elections(conn, &words, &countries)?;
@@ -162,9 +178,29 @@ pub fn search(conn: &mut DbConn, query: &str) -> QueryResult<SearchResults> {
         suggestions: Vec::new(),
     };
     if results.is_empty() {
-        results.suggestions = records.closest(query, &named);
+        results.suggestions = candidate_names.closest(query, &named);
     }
     Ok(results)
+}
+
+/// The first [`PER_GROUP`] of `ranked` with their loaded records, and how many matched in all.
+fn shown_group<T: Clone>(
+    ranked: Vec<(String, f64, Reason)>,
+    records: &HashMap<String, T>,
+) -> Group<T> {
+    let total = ranked.len();
+    let items = ranked
+        .into_iter()
+        .take(PER_GROUP)
+        .filter_map(|(id, score, reason)| {
+            records.get(&id).map(|record| Ranked {
+                record: record.clone(),
+                score,
+                reason,
+            })
+        })
+        .collect();
+    Group { items, total }
 }
 
 fn group<T>(ranked: Vec<Ranked<T>>) -> Group<T> {
@@ -191,19 +227,16 @@ pub fn matching_ids(
     let hits = search::candidates(conn, &[(query, &types[..])])?
         .pop()
         .unwrap_or_default();
-    let records = Records::load(conn, hits.iter())?;
     let mut ids: Vec<String> = match record_type {
-        RecordType::Organization => records
-            .rank_organizations(query, &hits)
-            .into_iter()
-            .map(|r| r.record.organization.id)
-            .collect(),
-        RecordType::Individual => records
-            .rank_individuals(query, &hits)
-            .into_iter()
-            .map(|r| r.record.individual.id)
-            .collect(),
-        RecordType::Country => records
+        // Names are all a filter needs: no record is loaded here.
+        RecordType::Organization | RecordType::Individual => {
+            CandidateNames::load(conn, hits.iter())?
+                .rank(query, &hits, record_type)
+                .into_iter()
+                .map(|(id, ..)| id)
+                .collect()
+        }
+        RecordType::Country => Records::load(conn, hits.iter())?
             .rank_countries(query, &hits)
             .into_iter()
             .map(|r| r.record.iso3)
@@ -411,41 +444,6 @@ impl Records {
         });
         ranked.into_iter().map(|(_, _, r)| r).collect()
     }
-
-    /// The names among `hits` closest to `query` in spelling, for "did you mean".
-    fn closest(&self, query: &str, hits: &[Hit]) -> Vec<Suggestion> {
-        let folded = matching::fold(query);
-        let mut scored: Vec<(f64, Suggestion)> = Vec::new();
-        for (t, id) in hits {
-            let (name, href) = match t {
-                RecordType::Organization => match self.organizations.get(id) {
-                    Some(r) => (
-                        r.organization.display_name(),
-                        format!("/organizations/{id}"),
-                    ),
-                    None => continue,
-                },
-                RecordType::Individual => match self.individuals.get(id) {
-                    Some(r) => (r.individual.name.clone(), format!("/individuals/{id}")),
-                    None => continue,
-                },
-                RecordType::Country => continue,
-            };
-            let similarity = strsim::normalized_levenshtein(&folded, &matching::fold(&name));
-            scored.push((similarity, Suggestion { name, href }));
-        }
-        scored.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then_with(|| a.1.name.cmp(&b.1.name))
-                .then_with(|| a.1.href.cmp(&b.1.href))
-        });
-        scored.dedup_by(|a, b| a.1 == b.1);
-        scored
-            .into_iter()
-            .take(SUGGESTIONS)
-            .map(|(_, s)| s)
-            .collect()
-    }
 }
 
 /// The names of candidate records only, for ranking many queries before loading the few
@@ -510,6 +508,37 @@ impl CandidateNames {
             .map(|n| PreparedName::new(n.candidate()))
             .collect();
         self.names.insert((record_type, id), prepared);
+    }
+
+    /// The names among `hits` closest to `query` in spelling, for "did you mean".
+    pub fn closest(&self, query: &str, hits: &[Hit]) -> Vec<Suggestion> {
+        let folded = matching::fold(query);
+        let mut scored: Vec<(f64, Suggestion)> = Vec::new();
+        for (t, id) in hits {
+            let Some(name) = self.names.get(&(*t, id.clone())).and_then(|n| n.first()) else {
+                continue;
+            };
+            let href = format!("/{}s/{id}", t.code());
+            let similarity = strsim::normalized_levenshtein(&folded, &matching::fold(&name.text));
+            scored.push((
+                similarity,
+                Suggestion {
+                    name: name.text.clone(),
+                    href,
+                },
+            ));
+        }
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.name.cmp(&b.1.name))
+                .then_with(|| a.1.href.cmp(&b.1.href))
+        });
+        scored.dedup_by(|a, b| a.1 == b.1);
+        scored
+            .into_iter()
+            .take(SUGGESTIONS)
+            .map(|(_, s)| s)
+            .collect()
     }
 
     /// The records of one type among `hits` that match `query`, best first (as [`Records`]

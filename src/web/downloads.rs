@@ -12,7 +12,6 @@ use chrono::NaiveDateTime;
 use super::error::AppError;
 use super::query::{ParamReader, Params};
 use super::releases::{zip_response, Citation, RELEASE_HEADER};
-use super::stream::stream_from;
 use super::{elections, html, individuals, organizations, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
 use crate::csv::datapackage::{self, LICENCE};
@@ -178,6 +177,8 @@ pub async fn file(
         .insert_header((header::CACHE_CONTROL, MAX_AGE))
         .insert_header((RELEASE_HEADER, release_label(current)));
     let head = req.method() == Method::HEAD;
+    // The same download of the same data is exported once (see `stream::Spools`).
+    let key = req.uri().to_string();
     match download {
         Download::Descriptor => Ok(response
             .content_type("application/json")
@@ -189,9 +190,16 @@ pub async fn file(
             if head {
                 return Ok(response.finish());
             }
-            let body = stream_from(state.db.read_pool(), move |conn, out| {
-                write_file(conn, file, &selection, out).map(|_| ())
-            });
+            let body = state
+                .spools
+                .body(
+                    state.db.read_pool(),
+                    data_version,
+                    &key,
+                    move |conn, out| write_file(conn, file, &selection, out).map(|_| ()),
+                )
+                .await
+                .map_err(AppError::Export)?;
             Ok(response.streaming(body))
         }
         Download::Zip => {
@@ -201,7 +209,12 @@ pub async fn file(
             if head {
                 return Ok(response.finish());
             }
-            Ok(response.streaming(stream_from(state.db.read_pool(), write_zip)))
+            let body = state
+                .spools
+                .body(state.db.read_pool(), data_version, &key, write_zip)
+                .await
+                .map_err(AppError::Export)?;
+            Ok(response.streaming(body))
         }
     }
 }

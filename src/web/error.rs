@@ -41,6 +41,8 @@ pub enum AppError {
     Template(#[from] askama::Error),
     #[error("blocking task")]
     Blocking(#[from] actix_web::error::BlockingError),
+    #[error("export failed: {0}")]
+    Export(String),
 }
 
 impl AppError {
@@ -92,9 +94,10 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Database(_) | AppError::Template(_) | AppError::Blocking(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            AppError::Database(_)
+            | AppError::Template(_)
+            | AppError::Blocking(_)
+            | AppError::Export(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 

@@ -48,6 +48,8 @@ pub struct AppState {
     pub db: Db,
     /// The data version the pages' tags are made of, read at most once per time to live.
     pub version: Arc<DataVersion>,
+    /// The downloads of the current data version, each exported once.
+    pub spools: Arc<stream::Spools>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
         AppState {
             db,
             version: Arc::new(DataVersion::new(ttl)),
+            spools: Arc::default(),
         }
     }
 }

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -86,11 +87,16 @@ def rss_kib(pid, field):
 def fetch(path, headers=None, data=None):
     request = urllib.request.Request(BASE + path, data=data, headers=headers or {})
     start = time.perf_counter()
-    with urllib.request.urlopen(request) as response:
-        size = 0
-        while chunk := response.read(1 << 16):
-            size += len(chunk)
-        tag = response.headers.get("ETag")
+    try:
+        with urllib.request.urlopen(request) as response:
+            size = 0
+            while chunk := response.read(1 << 16):
+                size += len(chunk)
+            tag = response.headers.get("ETag")
+    except urllib.error.HTTPError as err:
+        if err.code != 304:
+            raise
+        size, tag = 0, err.headers.get("ETag")
     return time.perf_counter() - start, size, tag
 
 

@@ -267,3 +267,29 @@ async fn the_downloads_page_lists_every_file_with_its_dictionary() {
         "every file shows its last change after seeding"
     );
 }
+
+#[actix_web::test]
+async fn a_download_is_exported_once_per_data_version() {
+    use diesel::connection::SimpleConnection;
+    let app = TestApp::seeded().await;
+    let first = app.get("/downloads/sources.csv").await;
+    assert_eq!(first.status, StatusCode::OK);
+    // The table is gone: only the export kept from the first download can answer.
+    app.conn()
+        .batch_execute("ALTER TABLE sources RENAME TO sources_gone")
+        .unwrap();
+    let again = app.get("/downloads/sources.csv").await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.bytes, first.bytes);
+    app.conn()
+        .batch_execute("ALTER TABLE sources_gone RENAME TO sources")
+        .unwrap();
+    // A new data version exports again.
+    crate::solid_ground::import(
+        &app,
+        &[("countries.csv", "iso3,name\nTJK,Tajikistan (Republic of)\n")],
+    )
+    .unwrap();
+    let countries = app.get("/downloads/countries.csv").await;
+    assert!(countries.body.contains("Tajikistan (Republic of)"));
+}
