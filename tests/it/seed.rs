@@ -212,7 +212,9 @@ async fn the_seed_is_complete_sourced_and_large_enough() {
 /// visit), not words judging the vote: no verdict can be coded from them (seed/README.md, "Statements
 /// without a verdict").
 const STATEMENT_IS_ACTIVITY: &[&str] = &[
+    "ahliman-amiraslanov-tur-2018-06-24-general",
     "alexander-rahr-rus-2020-07-01-referendum",
+    "alexander-torshin-arm-2013-02-18-presidential",
     "alexander-von-bismarck-rus-2018-03-18-presidential",
     "alexander-vysokinsky-kaz-2019-06-09-presidential",
     "andreas-gross-aze-2010-11-07-parliamentary",
@@ -251,6 +253,7 @@ const STATEMENT_IS_ACTIVITY: &[&str] = &[
     "vavra-suk-rus-2020-07-01-referendum",
     "viktor-guminsky-blr-2020-08-09-presidential",
     "viktor-kogut-rus-2021-09-19-parliamentary",
+    "vladimir-garkun-ukr-2012-10-28-parliamentary",
     "william-parra-ukr-2022-09-27-referendum",
     "xavier-moreau-ukr-2022-09-27-referendum",
     "zbigniew-romaszewski-blr-2004-10-17-parliamentary",
@@ -274,6 +277,8 @@ const STATEMENT_NOT_A_JUDGEMENT: &[&str] = &[
     "oleg-seleznev-syr-2021-05-26-presidential",
     "renate-weber-bol-2009-01-25-referendum",
     "ruben-perina-ven-2005-12-04-parliamentary",
+    "sergey-lebedev-blr-2015-10-11-presidential",
+    "sergey-lebedev-uzb-2016-12-04-presidential",
     "thabo-mbeki-ken-2017-10-26-presidential",
     "thijs-berman-sen-2012-02-26-presidential",
 ];
@@ -319,7 +324,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .load(conn)
         .unwrap();
     // Issue 15 target: at least 260 elections.
-    assert!(elections.len() >= 289, "{} elections", elections.len());
+    assert!(elections.len() >= 319, "{} elections", elections.len());
     let noughties = elections
         .iter()
         .filter(|e| {
@@ -328,7 +333,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         })
         .count();
     // Issue 15 target: at least 60 elections from 2000-2009.
-    assert!(noughties >= 95, "{noughties} elections in 2000-2009");
+    assert!(noughties >= 98, "{noughties} elections in 2000-2009");
     assert!(elections.iter().filter(|e| e.2 == "sham").count() >= 7);
 
     let missions: Vec<(String, String, String, String)> = missions::table
@@ -341,7 +346,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .load(conn)
         .unwrap();
     // Issue 15 target: at least 650 missions.
-    assert!(missions.len() >= 587, "{} missions", missions.len());
+    assert!(missions.len() >= 664, "{} missions", missions.len());
 
     // Elections where a benchmark and a non-benchmark organization both published a verdict.
     let mut sides: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
@@ -359,7 +364,7 @@ async fn the_seed_meets_the_issue_15_floors() {
     let both = sides.values().filter(|(b, n)| *b && *n).count();
     // Issue 15 target: at least 120 such elections.
     assert!(
-        both >= 134,
+        both >= 160,
         "{both} elections with benchmark and non-benchmark verdicts"
     );
 
@@ -427,7 +432,7 @@ async fn the_seed_meets_the_issue_15_floors() {
     let people: BTreeSet<&str> = participations.iter().map(|p| p.1.as_str()).collect();
     // Issue 15 target: at least 400 individuals with a sourced participation.
     assert!(
-        people.len() >= 496,
+        people.len() >= 516,
         "{} individuals with participations",
         people.len()
     );
@@ -437,8 +442,10 @@ async fn the_seed_meets_the_issue_15_floors() {
     assert!(original >= 42, "{original} names in their original script");
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
+    // (Raised from 108 to 122 by the fifth folder's merge: 14 new people whose sources give no
+    // nationality; seed/README.md, known gaps.)
     assert!(
-        stateless <= 108,
+        stateless <= 122,
         "{stateless} individuals without a country"
     );
 
@@ -447,9 +454,9 @@ async fn the_seed_meets_the_issue_15_floors() {
         .load(conn)
         .unwrap();
     let dated = sources.iter().filter(|s| s.1.is_some()).count();
-    // Issue 15 target: at least 95 % of sources dated; today's floor is 62 %.
+    // Issue 15 target: at least 95 % of sources dated; today's floor is 63 %.
     assert!(
-        dated * 100 >= sources.len() * 62,
+        dated * 100 >= sources.len() * 63,
         "{dated} of {} sources dated",
         sources.len()
     );
