@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
 use super::{html, listing, record, AppState};
 use crate::credibility::{Methodology, Rating, METHODOLOGY};
@@ -32,6 +33,7 @@ struct ListPage {
     ratings: Vec<Rating>,
     filter: OrganizationFilter,
     past_end: bool,
+    l: L10n,
 }
 
 /// Reads the filters of the organizations list (also those of its CSV download).
@@ -66,6 +68,7 @@ impl QueryPairs for OrganizationFilter {
 pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let list = listing(
         &state,
@@ -83,6 +86,7 @@ pub async fn list(
         countries: list.countries,
         ratings: Rating::all().collect(),
         filter: list.filter,
+        l,
     })
 }
 
@@ -99,12 +103,14 @@ struct ShowPage {
     pager: Pager,
     sanctions: Vec<SanctionShown>,
     methodology: &'static Methodology,
+    l: L10n,
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let mut reader = ParamReader::new(&params);
@@ -126,6 +132,7 @@ pub async fn show(
         pager,
         sanctions: profile.sanctions,
         methodology: &METHODOLOGY,
+        l,
     })
 }
 
