@@ -616,3 +616,27 @@ guide-ratings-heading = What the ratings mean
 guide-ratings-intro = The registry sums up what it found about each organization in one rating. Each rating is explained in words, never by colour alone.
 guide-ratings-list = See these organizations
 guide-more = The exact rules are on the <a href="/methodology">methodology</a> page. A flag is the registry’s reading of published evidence, not a legal finding.
+
+## Charts
+
+chart-verdicts-title = Its verdicts against what credible observers found, election by election
+chart-verdicts-compared = { $count ->
+    [0] None of its verdicts can be compared with credible observers.
+    [one] { $count } verdict can be compared with credible observers.
+   *[other] { $count } verdicts can be compared with credible observers.
+}
+chart-verdicts-contradictions = { $count ->
+    [0] None contradicts them.
+    [one] { $count } contradicts them.
+   *[other] { $count } contradict them.
+}
+chart-verdicts-legend = Dots: what the organization said; squares: what credible observers found at the same election; a thick red line joins the two where it praised an election they found seriously flawed. Every mission is listed in the table below.
+chart-credible = credible observers:
+trends-title = Missions per year, by the rating of the observer
+trends-intro = Each bar counts the observation missions of one year, from { $since } on, split by the rating the registry gives the organization that sent them. It shows whether low-quality observation has grown.
+trends-desc = A bar chart of missions per year, up to { $max } in a year; the same numbers are in the table below.
+trends-unrated = Not rated
+trends-table-heading = The numbers
+col-year = Year
+col-low-quality-share = Share sent by low-quality observers
+trends-note = The registry records the missions its curators have sourced; a year with few missions may be a year with few recorded, not few sent. See the <a href="/guide">guide</a> for what the ratings mean.

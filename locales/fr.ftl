@@ -622,3 +622,27 @@ guide-ratings-heading = Ce que signifient les notes
 guide-ratings-intro = Le registre résume en une note ce qu’il a trouvé sur chaque organisation. Chaque note est expliquée en mots, jamais par la seule couleur.
 guide-ratings-list = Voir ces organisations
 guide-more = Les règles exactes figurent sur la page <a href="/methodology">méthodologie</a>. Un signalement est la lecture par le registre de preuves publiées, pas une conclusion juridique.
+
+## Graphiques
+
+chart-verdicts-title = Ses évaluations face aux constats des observateurs crédibles, élection par élection
+chart-verdicts-compared = { $count ->
+    [0] Aucune de ses évaluations ne peut être comparée aux observateurs crédibles.
+    [one] { $count } évaluation peut être comparée aux observateurs crédibles.
+   *[other] { $count } évaluations peuvent être comparées aux observateurs crédibles.
+}
+chart-verdicts-contradictions = { $count ->
+    [0] Aucune ne les contredit.
+    [one] { $count } les contredit.
+   *[other] { $count } les contredisent.
+}
+chart-verdicts-legend = Points : ce qu’a dit l’organisation ; carrés : ce qu’ont constaté les observateurs crédibles lors de la même élection ; un trait rouge épais relie les deux quand elle a salué une élection qu’ils ont jugée gravement viciée. Chaque mission figure dans le tableau ci-dessous.
+chart-credible = observateurs crédibles :
+trends-title = Missions par année, selon la note de l’observateur
+trends-intro = Chaque barre compte les missions d’observation d’une année, à partir de { $since }, réparties selon la note que le registre donne à l’organisation qui les a envoyées. On voit ainsi si l’observation complaisante a progressé.
+trends-desc = Un histogramme des missions par année, jusqu’à { $max } par an ; les mêmes chiffres figurent dans le tableau ci-dessous.
+trends-unrated = Sans note
+trends-table-heading = Les chiffres
+col-year = Année
+col-low-quality-share = Part envoyée par des observateurs complaisants
+trends-note = Le registre consigne les missions dont ses curateurs ont trouvé les sources ; une année avec peu de missions peut être une année peu documentée plutôt qu’une année avec peu d’envois. Voir le <a href="/guide">guide</a> pour le sens des notes.

@@ -143,6 +143,30 @@ pub fn message_ids(lang: Lang) -> BTreeSet<String> {
         .collect()
 }
 
+/// The messages of a language's catalogue that are plain text (no argument, no variant), as
+/// (id, text): what a page in another language must not show (an untranslated leak).
+pub fn plain_messages(lang: Lang) -> Vec<(String, String)> {
+    use fluent_syntax::ast::{Entry, PatternElement};
+    let Ok(resource) = FluentResource::try_new(lang.source().to_owned()) else {
+        return Vec::new();
+    };
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => {
+                let pattern = message.value.as_ref()?;
+                match pattern.elements.as_slice() {
+                    [PatternElement::TextElement { value }] => {
+                        Some((message.id.name.to_owned(), (*value).to_owned()))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Formats message `id` of `lang` with `args`; falls back to English, then to the id itself.
 fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     for (position, candidate) in [lang, Lang::En].into_iter().enumerate() {

@@ -145,6 +145,11 @@ impl L10n {
         }
     }
 
+    /// A consensus score in words: the verdict it reads as.
+    pub fn reading(&self, consensus: impl Arg<f64>) -> String {
+        self.label(METHODOLOGY.reading(consensus.get()))
+    }
+
     /// How a verdict compares with what credible observers found, in plain words.
     pub fn divergence(&self, comparison: &Comparison) -> String {
         self.t(match comparison {

@@ -74,7 +74,8 @@ mod tests {
             "{page}"
         );
         assert!(
-            page.contains("above 2 reads as “Positive”, and anything lower"),
+            page.contains("above 2 reads as “Positive”;")
+                && page.contains("anything lower reads as “Fraudulent”"),
             "{page}"
         );
         assert!(!page.contains("above 1.5 reads as"), "{page}");

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod charts;
 pub mod countries;
 pub mod downloads;
 pub mod elections;
@@ -18,6 +19,7 @@ pub mod query;
 pub mod releases;
 pub mod search;
 pub mod stream;
+pub mod trends;
 pub mod vet;
 pub mod vet_input;
 
@@ -84,6 +86,7 @@ pub fn app(
         .service(page("/about", home::about))
         .service(page("/methodology", methodology::show))
         .service(page("/guide", guide::show))
+        .service(page("/trends", trends::show))
         .service(page("/static/style.css", assets::stylesheet))
         .service(page("/organizations", organizations::list))
         .service(page("/organizations/{id}", organizations::show))

@@ -3,6 +3,7 @@
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use super::charts::VerdictChart;
 use super::error::AppError;
 use super::i18n::L10n;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
@@ -18,6 +19,7 @@ use crate::model::organization::{
 };
 use crate::model::profile::{self, FlagEvidence, SanctionShown};
 use crate::model::source::CitedText;
+use crate::model::stats;
 use crate::model::OrganizationKind;
 
 /// Missions per page of an organization's profile.
@@ -103,6 +105,7 @@ struct ShowPage {
     pager: Pager,
     sanctions: Vec<SanctionShown>,
     methodology: &'static Methodology,
+    chart: Option<VerdictChart>,
     l: L10n,
 }
 
@@ -116,8 +119,14 @@ pub async fn show(
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", MISSIONS_PER_PAGE);
     reader.finish()?;
-    let profile = record(&state, "organization", id.clone(), move |conn, id| {
-        profile::organization(conn, id, page)
+    let (profile, timeline) = record(&state, "organization", id.clone(), move |conn, id| {
+        let Some(profile) = profile::organization(conn, id, page)? else {
+            return Ok(None);
+        };
+        Ok(Some((
+            profile,
+            stats::organization_timeline(conn, id.as_str())?,
+        )))
     })
     .await?;
     let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
@@ -132,6 +141,7 @@ pub async fn show(
         pager,
         sanctions: profile.sanctions,
         methodology: &METHODOLOGY,
+        chart: VerdictChart::new(&timeline, &METHODOLOGY),
         l,
     })
 }
