@@ -640,3 +640,9 @@ trends-table-heading = The numbers
 col-year = Year
 col-low-quality-share = Share sent by low-quality observers
 trends-note = The registry records the missions its curators have sourced; a year with few missions may be a year with few recorded, not few sent. See the <a href="/guide">guide</a> for what the ratings mean.
+
+## Feed
+
+feed-title = Observer Registry: new and changed records
+feed-subtitle = Every data release of the registry with what it changed, and the most recent observer missions with their verdicts.
+feed-release = Data release { $release } ({ $date })

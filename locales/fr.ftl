@@ -646,3 +646,9 @@ trends-table-heading = Les chiffres
 col-year = Année
 col-low-quality-share = Part envoyée par des observateurs complaisants
 trends-note = Le registre consigne les missions dont ses curateurs ont trouvé les sources ; une année avec peu de missions peut être une année peu documentée plutôt qu’une année avec peu d’envois. Voir le <a href="/guide">guide</a> pour le sens des notes.
+
+## Flux
+
+feed-title = Registre des observateurs : fiches nouvelles et modifiées
+feed-subtitle = Chaque version des données du registre avec ce qu’elle a changé, et les missions d’observation les plus récentes avec leurs évaluations.
+feed-release = Version des données { $release } ({ $date })

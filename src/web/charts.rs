@@ -182,7 +182,7 @@ impl TrendsChart {
             .unwrap_or(1)
             .max(1);
         let plot = HEIGHT - TOP - BOTTOM;
-        let slots = (last - first + 1) as f64;
+        let slots = f64::from(last - first + 1);
         let slot_width = (WIDTH - 50.0 - RIGHT) / slots;
         let bars = (first..=last)
             .map(|year| {
@@ -252,6 +252,7 @@ impl TrendsChart {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // the positions are exact by construction
 mod tests {
     use super::*;
     use crate::credibility::METHODOLOGY;

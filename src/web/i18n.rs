@@ -394,7 +394,9 @@ pub async fn negotiate(
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("text/html"));
+        .is_some_and(|value| {
+            value.starts_with("text/html") || value.starts_with("application/atom+xml")
+        });
     if is_page {
         let headers = response.headers_mut();
         headers.append(

@@ -93,7 +93,7 @@ impl ShowPage {
     fn evidence_of(&self, flag: &Flag) -> Vec<&ParticipationDetail> {
         self.participations
             .iter()
-            .filter(|p| flag.evidence.iter().any(|id| *id == p.participation.id))
+            .filter(|p| flag.evidence.contains(&p.participation.id))
             .collect()
     }
 }

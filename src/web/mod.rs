@@ -7,6 +7,7 @@ pub mod countries;
 pub mod downloads;
 pub mod elections;
 pub mod error;
+pub mod feed;
 pub mod guide;
 pub mod home;
 pub mod i18n;
@@ -87,6 +88,7 @@ pub fn app(
         .service(page("/methodology", methodology::show))
         .service(page("/guide", guide::show))
         .service(page("/trends", trends::show))
+        .service(page("/feed.atom", feed::show))
         .service(page("/static/style.css", assets::stylesheet))
         .service(page("/organizations", organizations::list))
         .service(page("/organizations/{id}", organizations::show))

@@ -24,7 +24,8 @@ struct TrendsPage {
 
 impl TrendsPage {
     /// The fill of a rating's segments; low quality is hatched, so colour is not its only mark.
-    #[allow(clippy::unused_self)] // called from the template as a method
+    // Templates hand fields over by reference.
+    #[allow(clippy::unused_self, clippy::ref_option)]
     fn fill(&self, rating: &Option<Rating>) -> &'static str {
         match rating {
             Some(Rating::LowQuality) => "url(#hatch)",
@@ -36,7 +37,7 @@ impl TrendsPage {
         }
     }
 
-    #[allow(clippy::unused_self)] // called from the template as a method
+    #[allow(clippy::unused_self, clippy::ref_option)] // called from the template
     fn count(&self, bar: &YearBar, rating: &Option<Rating>) -> usize {
         bar.segments
             .iter()

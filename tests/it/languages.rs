@@ -36,6 +36,7 @@ async fn every_page(app: &TestApp) -> Vec<(String, StatusCode)> {
         "/about",
         "/guide",
         "/trends",
+        "/feed.atom",
         "/methodology",
         "/organizations",
         "/organizations?rating=low_quality",
@@ -130,6 +131,20 @@ fn english_only(lang: Lang) -> Vec<(String, String)> {
 
 fn check(page: &Page, path: &str, lang: Lang, leaks: &[(String, String)]) -> Vec<String> {
     let mut problems = Vec::new();
+    if path.ends_with(".atom") {
+        if !page.body.contains(&format!("xml:lang=\"{}\"", lang.code())) {
+            problems.push(format!("{path} [{}]: no xml:lang", lang.code()));
+        }
+        for (id, text) in leaks {
+            if page.body.contains(text.as_str()) {
+                problems.push(format!(
+                    "{path} [{}]: English text of {id}: {text:?}",
+                    lang.code()
+                ));
+            }
+        }
+        return problems;
+    }
     let html = page.html();
     let root = html.root_element();
     if root.value().attr("lang") != Some(lang.code()) {

@@ -11,6 +11,7 @@ mod citations;
 mod cli;
 mod credibility;
 mod downloads;
+mod feed;
 mod harness;
 mod import;
 mod languages;
