@@ -30,16 +30,23 @@ async fn home_explains_the_registry_and_lists_recent_missions() {
             .any(|c| *c == format!("{organizations} organizations")),
         "{counts:?}"
     );
-    let rows = page.texts("table tbody tr");
+    let rows = page.texts("ul.recent > li");
     assert_eq!(rows.len(), 10, "ten most recent missions");
     assert!(page
-        .links("table a")
+        .links(".recent a")
         .iter()
         .any(|href| href.starts_with("/elections/")));
     assert!(page
-        .links("table a")
+        .links(".recent a")
         .iter()
         .any(|href| href.starts_with("/organizations/")));
+    // Every mission shows its verdict, and the observer's rating beside it.
+    assert_eq!(page.texts(".recent .verdict").len(), 10);
+    assert_eq!(
+        page.texts(".recent .recent-observer .rating").len(),
+        10,
+        "{rows:?}"
+    );
 }
 
 #[actix_web::test]
