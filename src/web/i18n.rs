@@ -397,7 +397,8 @@ pub async fn negotiate(
         .is_some_and(|value| {
             value.starts_with("text/html") || value.starts_with("application/atom+xml")
         });
-    if is_page {
+    // A 304 says what its 200 would have said about varying.
+    if is_page || response.status() == actix_web::http::StatusCode::NOT_MODIFIED {
         let headers = response.headers_mut();
         headers.append(
             header::VARY,
