@@ -1,5 +1,5 @@
 //! The interface's languages: which one a request is answered in, and its messages, read from
-//! the Fluent catalogues in `locales/` (compiled into the binary).
+//! the Fluent catalogues in `templates/locales/` (compiled into the binary).
 //!
 //! The language comes from `?lang=`, then the `lang` cookie the language switcher sets, then
 //! `Accept-Language`, then English. A message missing from a catalogue falls back to English and
@@ -76,9 +76,9 @@ impl Lang {
 
     fn source(self) -> &'static str {
         match self {
-            Lang::En => include_str!("../../locales/en.ftl"),
-            Lang::Ru => include_str!("../../locales/ru.ftl"),
-            Lang::Fr => include_str!("../../locales/fr.ftl"),
+            Lang::En => include_str!("../../templates/locales/en.ftl"),
+            Lang::Ru => include_str!("../../templates/locales/ru.ftl"),
+            Lang::Fr => include_str!("../../templates/locales/fr.ftl"),
         }
     }
 }
@@ -397,7 +397,8 @@ pub async fn negotiate(
         .is_some_and(|value| {
             value.starts_with("text/html") || value.starts_with("application/atom+xml")
         });
-    if is_page {
+    // A 304 says what its 200 would have said about varying.
+    if is_page || response.status() == actix_web::http::StatusCode::NOT_MODIFIED {
         let headers = response.headers_mut();
         headers.append(
             header::VARY,

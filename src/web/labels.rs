@@ -1,5 +1,5 @@
 //! How the domain's codes and values read on the pages: each maps to a message of the catalogues
-//! in `locales/` (see `i18n`), so that no word of the interface is written in Rust.
+//! in `templates/locales/` (see `i18n`), so that no word of the interface is written in Rust.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 

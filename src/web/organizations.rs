@@ -22,8 +22,9 @@ use crate::model::source::CitedText;
 use crate::model::stats;
 use crate::model::OrganizationKind;
 
-/// Missions per page of an organization's profile.
-const MISSIONS_PER_PAGE: i64 = 50;
+/// Missions per page of an organization's profile: few enough that a page, with its chart of
+/// every mission, stays under 100 KB with the stylesheet on a slow phone link.
+const MISSIONS_PER_PAGE: i64 = 30;
 
 #[derive(Template)]
 #[template(path = "organizations/list.html")]

@@ -201,6 +201,12 @@ def voter_on_a_phone(b, base, shots):
 
 
 def nothing_scrolls_sideways(b, base):
+    # The check itself must see a page that is too wide: one made so on purpose.
+    b.go(base + "/about")
+    b.js("const d = document.createElement('div'); d.id = 'too-wide';"
+         "d.style.width = '600px'; d.textContent = 'x'; document.querySelector('main').append(d);")
+    assert b.js("return document.documentElement.scrollWidth") > 360
+    assert any("too-wide" in w or w.startswith("div") for w in b.js(WIDE_ELEMENTS)), b.js(WIDE_ELEMENTS)
     problems = []
     for lang in ["en", "ru", "fr"]:
         for page in PHONE_PAGES:

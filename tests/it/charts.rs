@@ -147,3 +147,35 @@ async fn the_trends_chart_counts_missions_per_year_by_rating() {
     assert_eq!(drawn, expected);
     assert!(drawn.keys().any(|(_, rating)| rating == "low_quality"));
 }
+
+#[actix_web::test]
+async fn the_busiest_organization_page_weighs_under_100_kb_with_its_stylesheet() {
+    use observer_registry::web::i18n::Lang;
+    let app = TestApp::seeded().await;
+    let (busiest, missions): (String, i64) = missions::table
+        .group_by(missions::organization_id)
+        .select((missions::organization_id, diesel::dsl::count_star()))
+        .order((
+            diesel::dsl::count_star().desc(),
+            missions::organization_id.asc(),
+        ))
+        .first(&mut app.conn())
+        .unwrap();
+    assert!(missions >= 50, "{busiest} has {missions} missions");
+    let css_href = app.get("/").await.links("link[rel=stylesheet]").remove(0);
+    let css = app.get(&css_href).await.bytes.len();
+    for lang in Lang::ALL {
+        let page = app
+            .get(&format!("/organizations/{busiest}?lang={}", lang.code()))
+            .await;
+        let svg = svg_of(&page.body, "verdict-chart");
+        let points = svg.matches("data-election=").count();
+        assert_eq!(points as i64, missions, "the chart shows every mission");
+        let weight = page.bytes.len() + css;
+        assert!(
+            weight < 100_000,
+            "{busiest} [{}]: {weight} bytes",
+            lang.code()
+        );
+    }
+}

@@ -324,6 +324,25 @@ async fn about_page_and_stylesheet() {
     assert_eq!(about.status, StatusCode::OK);
     assert!(about.text("h1").contains("About"));
     assert_eq!(about.texts(".scale dt").len(), 5, "the verdict scale");
+    // Its example comes from the data, and the election's page agrees with it.
+    let example = about.links(".example-case a");
+    let observer = example
+        .iter()
+        .find(|href| href.starts_with("/organizations/"))
+        .expect("the example names its observer");
+    let election = example
+        .iter()
+        .find(|href| href.starts_with("/elections/"))
+        .expect("the example links the election");
+    let page = app.get(election).await;
+    let contradicting = page.html();
+    let rows = scraper::Selector::parse("tr.contradiction-row a").unwrap();
+    assert!(
+        contradicting
+            .select(&rows)
+            .any(|a| a.value().attr("href") == Some(observer.as_str())),
+        "{observer} contradicts credible observers at {election}"
+    );
     let css = app.get("/static/style.css").await;
     assert_eq!(css.status, StatusCode::OK);
     assert!(css
