@@ -273,6 +273,20 @@ pub fn candidates(
     conn: &mut DbConn,
     queries: &[(&str, &[RecordType])],
 ) -> QueryResult<Vec<Vec<Hit>>> {
+    if let DbConn::Pg(_) = conn {
+        // PostgreSQL estimates every key at the average number of postings and reads a key
+        // shared by 100,000 names with a bitmap scan, which reads all of them before `LIMIT`
+        // applies (tens of milliseconds per key). An index scan stops at the limit, as
+        // SQLite's does: the lookups run with bitmap scans off, for this transaction only.
+        return conn.transaction(|conn| {
+            diesel::sql_query("SET LOCAL enable_bitmapscan = off").execute(conn)?;
+            lookup(conn, queries)
+        });
+    }
+    lookup(conn, queries)
+}
+
+fn lookup(conn: &mut DbConn, queries: &[(&str, &[RecordType])]) -> QueryResult<Vec<Vec<Hit>>> {
     // The words of every query and the keys of every word.
     let words: Vec<Vec<String>> = queries
         .iter()

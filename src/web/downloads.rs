@@ -28,8 +28,8 @@ pub fn release_label(release: Option<i32>) -> String {
     release.map_or_else(|| "none".to_owned(), |id| id.to_string())
 }
 
-// How long a CDN or browser may reuse a download before asking again (the ETag makes asking cheap).
-use super::revalidate::DOWNLOAD_CACHE as MAX_AGE;
+/// How long a CDN or browser may reuse a download before asking again (the ETag makes asking cheap).
+const MAX_AGE: &str = super::revalidate::DOWNLOAD_CACHE;
 
 /// One file as the downloads page lists it.
 struct FileInfo {
