@@ -522,19 +522,22 @@ async fn an_organization_pages_through_its_missions_newest_election_first() {
         .select(missions::id)
         .load(&mut app.conn())
         .unwrap();
-    assert!(expected.len() > 50, "more than one page");
-    let mut shown = Vec::new();
-    for page in 1..=expected.len().div_ceil(50) {
+    assert!(expected.len() > 60, "more than one page");
+    let mut shown: Vec<String> = Vec::new();
+    for page in 1..=expected.len() {
         let html = app
             .get(&format!("/organizations/osce-odihr?page={page}"))
             .await;
-        assert_eq!(html.status, StatusCode::OK);
-        shown.extend(
-            html.links("table.missions a")
-                .into_iter()
-                .filter_map(|href| href.strip_prefix("/missions/").map(str::to_owned)),
-        );
+        let mut on_page: Vec<String> = html
+            .links("table.missions a")
+            .into_iter()
+            .filter_map(|href| href.strip_prefix("/missions/").map(str::to_owned))
+            .collect();
+        on_page.dedup();
+        if html.status != StatusCode::OK || on_page.is_empty() {
+            break;
+        }
+        shown.extend(on_page);
     }
-    shown.dedup();
     assert_eq!(shown, expected);
 }
