@@ -190,6 +190,27 @@ impl Mission {
 }
 
 impl Mission {
+    /// Up to `limit` missions of non-benchmark organizations that praised an election (a
+    /// positive verdict, with or without reservations) which benchmark missions assessed, newest
+    /// election first: where contradictions of credible observers are to be found.
+    pub fn praise_at_assessed_elections(
+        conn: &mut DbConn,
+        limit: i64,
+    ) -> QueryResult<Vec<MissionDetail>> {
+        detail_query()
+            .filter(election_consensus::consensus.is_not_null())
+            .filter(organizations::benchmark.eq(false))
+            .filter(
+                missions::verdict.eq_any([Verdict::Positive, Verdict::PositiveWithReservations]),
+            )
+            .order((elections::held_on.desc(), missions::id.asc()))
+            .limit(limit)
+            .load::<DetailRow>(conn)
+            .map(details)
+    }
+}
+
+impl Mission {
     /// The missions with these ids (the evidence of a flag), newest election first.
     pub fn with_ids(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<MissionDetail>> {
         detail_query()

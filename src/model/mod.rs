@@ -4,6 +4,7 @@ pub mod change;
 pub mod country;
 pub mod derived;
 pub mod election;
+pub mod examples;
 pub mod find;
 pub mod individual;
 pub mod mission;

@@ -93,3 +93,72 @@ pub fn table_rows(conn: &mut DbConn) -> QueryResult<Vec<(&'static str, i64)>> {
         .map(|&table| (table, stored.get(table).copied().unwrap_or(0)))
         .collect())
 }
+
+/// One mission as the charts see it: when, what it said, what credible observers found, and the
+/// rating of the organization that sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissionPoint {
+    pub election_id: String,
+    pub held_on: chrono::NaiveDate,
+    pub verdict: crate::domain::Verdict,
+    pub consensus: Option<f64>,
+    pub rating: Option<crate::domain::Rating>,
+}
+
+type PointRow = (
+    String,
+    chrono::NaiveDate,
+    crate::domain::Verdict,
+    Option<f64>,
+    Option<crate::domain::Rating>,
+);
+
+fn point((election_id, held_on, verdict, consensus, rating): PointRow) -> MissionPoint {
+    MissionPoint {
+        election_id,
+        held_on,
+        verdict,
+        consensus,
+        rating,
+    }
+}
+
+/// Every mission of one organization, oldest election first, for its timeline chart.
+pub fn organization_timeline(
+    conn: &mut DbConn,
+    organization_id: &str,
+) -> QueryResult<Vec<MissionPoint>> {
+    use crate::db::schema::{election_consensus, organization_ratings};
+    missions::table
+        .inner_join(elections::table.left_join(election_consensus::table))
+        .inner_join(organizations::table.left_join(organization_ratings::table))
+        .filter(missions::organization_id.eq(organization_id))
+        .order((elections::held_on.asc(), missions::id.asc()))
+        .select((
+            elections::id,
+            elections::held_on,
+            missions::verdict,
+            election_consensus::consensus.nullable(),
+            organization_ratings::rating.nullable(),
+        ))
+        .load::<PointRow>(conn)
+        .map(|rows| rows.into_iter().map(point).collect())
+}
+
+/// Every mission's date and sending organization's rating, oldest first, for the trends chart.
+pub fn mission_ratings(conn: &mut DbConn) -> QueryResult<Vec<MissionPoint>> {
+    use crate::db::schema::{election_consensus, organization_ratings};
+    missions::table
+        .inner_join(elections::table.left_join(election_consensus::table))
+        .inner_join(organizations::table.left_join(organization_ratings::table))
+        .order((elections::held_on.asc(), missions::id.asc()))
+        .select((
+            elections::id,
+            elections::held_on,
+            missions::verdict,
+            election_consensus::consensus.nullable(),
+            organization_ratings::rating.nullable(),
+        ))
+        .load::<PointRow>(conn)
+        .map(|rows| rows.into_iter().map(point).collect())
+}

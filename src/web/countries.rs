@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::{html, record, AppState};
 use crate::domain::Iso3;
 use crate::model::country::Country;
@@ -16,14 +17,15 @@ use crate::model::{profile, Page};
 #[template(path = "countries/list.html")]
 struct ListPage {
     countries: Vec<Country>,
+    l: L10n,
 }
 
-pub async fn list(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn list(state: web::Data<AppState>, l: L10n) -> Result<HttpResponse, AppError> {
     let countries = state
         .db
         .read(|conn| -> Result<_, AppError> { Ok(Country::all(conn)?) })
         .await?;
-    html(ListPage { countries })
+    html(ListPage { countries, l })
 }
 
 #[derive(Template)]
@@ -34,6 +36,7 @@ struct ShowPage {
     elections: Page<ElectionListing>,
     organizations: Vec<OrganizationRef>,
     individuals: Page<IndividualListing>,
+    l: L10n,
 }
 
 /// How many elections and individuals a country page lists before linking to the full list.
@@ -42,6 +45,7 @@ const SHOWN: i64 = 50;
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Iso3>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let profile = record(&state, "country", path.into_inner(), |conn, iso3| {
         profile::country(conn, iso3, SHOWN)
@@ -52,5 +56,6 @@ pub async fn show(
         elections: profile.elections,
         organizations: profile.organizations,
         individuals: profile.individuals,
+        l,
     })
 }

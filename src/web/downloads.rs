@@ -10,6 +10,7 @@ use askama::Template;
 use chrono::NaiveDateTime;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::query::{ParamReader, Params};
 use super::releases::{zip_response, Citation, RELEASE_HEADER};
 use super::{elections, html, individuals, organizations, AppState};
@@ -46,9 +47,14 @@ struct IndexPage {
     methodology: &'static Methodology,
     licence: (&'static str, &'static str, &'static str),
     citation: Option<Citation>,
+    l: L10n,
 }
 
-pub async fn index(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn index(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    l: L10n,
+) -> Result<HttpResponse, AppError> {
     let (rows, changes, release) = state
         .db
         .read(|conn| -> Result<_, AppError> {
@@ -89,6 +95,7 @@ pub async fn index(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpR
         methodology: &METHODOLOGY,
         licence: LICENCE,
         citation: release.map(|release| Citation::new(&req, release)),
+        l,
     })
 }
 

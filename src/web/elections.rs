@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
 use super::{html, listing, record, AppState};
 use crate::credibility::{Methodology, METHODOLOGY};
@@ -26,6 +27,7 @@ struct ListPage {
     kinds: Vec<ElectionKind>,
     filter: ElectionFilter,
     past_end: bool,
+    l: L10n,
 }
 
 /// Reads the filters of the elections list (also those of its CSV download).
@@ -50,6 +52,7 @@ impl QueryPairs for ElectionFilter {
 pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let list = listing(&state, &params, "/elections", read_filter, Election::list).await?;
     html(ListPage {
@@ -59,6 +62,7 @@ pub async fn list(
         countries: list.countries,
         kinds: ElectionKind::all().collect(),
         filter: list.filter,
+        l,
     })
 }
 
@@ -73,6 +77,7 @@ struct ShowPage {
     consensus: Option<f64>,
     benchmark_assessments: i32,
     methodology: &'static Methodology,
+    l: L10n,
 }
 
 impl ShowPage {
@@ -92,6 +97,7 @@ impl ShowPage {
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let profile = record(&state, "election", path.into_inner(), profile::election).await?;
     html(ShowPage {
@@ -102,6 +108,7 @@ pub async fn show(
         consensus: profile.consensus,
         benchmark_assessments: profile.benchmark_assessments,
         methodology: &METHODOLOGY,
+        l,
     })
 }
 

@@ -10,6 +10,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
+
+use super::i18n::L10n;
 use crate::db::DbError;
 
 /// Seconds a client is asked to wait before retrying a 503.
@@ -20,7 +24,30 @@ const RETRY_AFTER_SECONDS: &str = "5";
 pub struct InvalidParam {
     pub name: String,
     pub value: String,
-    pub expected: String,
+    pub expected: Expected,
+}
+
+/// What a parameter should have been; pages say it in the reader's language (`L10n::expected`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// A page number from 1 to `max`.
+    Page { max: i64 },
+    /// One of these codes.
+    OneOf(Vec<&'static str>),
+    /// A three-letter country code.
+    Country,
+    /// A year such as 2020.
+    Year,
+    /// Text of at most this many characters.
+    MaxChars(usize),
+    /// Text without control characters.
+    NoControlCharacters,
+    /// A record id.
+    Id,
+    /// A well-formed query string.
+    QueryString,
+    /// Said by the JSON API in its own (English) words.
+    Other(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,6 +112,32 @@ impl From<diesel::result::Error> for AppError {
 struct ErrorPage<'a> {
     status: u16,
     error: &'a AppError,
+    l: &'a L10n,
+}
+
+/// Renders the page of a failed request again, in the reader's language: `error_response` has no
+/// request to read it from, so it answers in English.
+pub(super) fn localize<B: MessageBody + 'static>(
+    response: ServiceResponse<B>,
+    l: &L10n,
+) -> ServiceResponse<BoxBody> {
+    let page = response
+        .response()
+        .error()
+        .and_then(|err| err.as_error::<AppError>())
+        .map(|err| {
+            ErrorPage {
+                status: err.status_code().as_u16(),
+                error: err,
+                l,
+            }
+            .render()
+        });
+    let response = response.map_into_boxed_body();
+    match page {
+        Some(Ok(html)) => response.map_body(|_, _| BoxBody::new(html)),
+        _ => response,
+    }
 }
 
 impl ResponseError for AppError {
@@ -117,9 +170,11 @@ impl ResponseError for AppError {
             }
             _ => {}
         }
+        let l = L10n::english();
         let page = ErrorPage {
             status: status.as_u16(),
             error: self,
+            l: &l,
         };
         match page.render() {
             Ok(html) => response.content_type(ContentType::html()).body(html),

@@ -4,7 +4,10 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::{html, AppState};
+use crate::credibility::METHODOLOGY;
+use crate::model::examples::{self, Contradiction};
 use crate::model::mission::{Mission, MissionDetail};
 use crate::model::stats::RegistryCounts;
 
@@ -16,9 +19,10 @@ const RECENT_MISSIONS: i64 = 10;
 struct HomePage {
     counts: RegistryCounts,
     recent: Vec<MissionDetail>,
+    l: L10n,
 }
 
-pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn index(state: web::Data<AppState>, l: L10n) -> Result<HttpResponse, AppError> {
     let (counts, recent) = state
         .db
         .read(|conn| -> Result<_, AppError> {
@@ -28,13 +32,21 @@ pub async fn index(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
             ))
         })
         .await?;
-    html(HomePage { counts, recent })
+    html(HomePage { counts, recent, l })
 }
 
 #[derive(Template)]
 #[template(path = "home/about.html")]
-struct AboutPage;
+struct AboutPage {
+    /// A contradiction of credible observers from the data, if the registry holds one.
+    example: Option<Contradiction>,
+    l: L10n,
+}
 
-pub async fn about() -> Result<HttpResponse, AppError> {
-    html(AboutPage)
+pub async fn about(state: web::Data<AppState>, l: L10n) -> Result<HttpResponse, AppError> {
+    let example = state
+        .db
+        .read(|conn| examples::contradiction(conn, &METHODOLOGY).map_err(AppError::from))
+        .await?;
+    html(AboutPage { example, l })
 }

@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
 use super::{html, listing, record, AppState};
 use crate::credibility::{Flag, FlagKind};
@@ -23,6 +24,7 @@ struct ListPage {
     countries: Vec<Country>,
     filter: IndividualFilter,
     past_end: bool,
+    l: L10n,
 }
 
 /// Reads the filters of the individuals list (also those of its CSV download).
@@ -45,6 +47,7 @@ impl QueryPairs for IndividualFilter {
 pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let list = listing(
         &state,
@@ -60,6 +63,7 @@ pub async fn list(
         pager: list.pager,
         countries: list.countries,
         filter: list.filter,
+        l,
     })
 }
 
@@ -72,6 +76,7 @@ struct ShowPage {
     participations: Vec<ParticipationDetail>,
     sanctions: Vec<SanctionShown>,
     flags: Vec<Flag>,
+    l: L10n,
 }
 
 impl ShowPage {
@@ -83,11 +88,20 @@ impl ShowPage {
             .map(|flag| flag.kind)
             .collect()
     }
+
+    /// The participations a flag rests on, for the summary box.
+    fn evidence_of(&self, flag: &Flag) -> Vec<&ParticipationDetail> {
+        self.participations
+            .iter()
+            .filter(|p| flag.evidence.contains(&p.participation.id))
+            .collect()
+    }
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let profile = record(&state, "individual", path.into_inner(), profile::individual).await?;
     html(ShowPage {
@@ -97,6 +111,7 @@ pub async fn show(
         participations: profile.participations,
         sanctions: profile.sanctions,
         flags: profile.flags,
+        l,
     })
 }
 

@@ -1,264 +1,240 @@
-//! The message catalogue: how the domain's codes and values read on the pages, in one place.
+//! How the domain's codes and values read on the pages: each maps to a message of the catalogues
+//! in `templates/locales/` (see `i18n`), so that no word of the interface is written in Rust.
 
-use std::borrow::Borrow;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use chrono::NaiveDate;
-
+use super::error::Expected;
+use super::i18n::L10n;
 use crate::credibility::{Comparison, Condition, FlagKind, Rating, METHODOLOGY};
-use crate::model::election::ElectionInCountry;
+use crate::model::election::{Election, ElectionInCountry};
+use crate::model::release::TableChange;
 use crate::model::{
     ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, Verdict,
 };
 
-/// A date as pages show it: "11 October 2020".
-pub fn long_date(date: &NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+/// A value of a closed vocabulary, whose label is message `<prefix>-<code>` and whose meaning
+/// (where it has one) is `<prefix>-<code>-meaning`.
+pub trait Labelled {
+    fn message_id(&self) -> String;
 }
 
-/// An optional date, or an empty string.
-pub fn opt_date(date: &Option<NaiveDate>) -> String {
-    date.as_ref().map(long_date).unwrap_or_default()
-}
-
-impl OrganizationKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            OrganizationKind::Intergovernmental => "Intergovernmental organization",
-            OrganizationKind::Parliamentary => "Parliamentary assembly",
-            OrganizationKind::InternationalNgo => "International NGO",
-            OrganizationKind::DomesticNgo => "Domestic NGO",
-            OrganizationKind::Private => "Private group",
-            OrganizationKind::StateBody => "State body",
-            OrganizationKind::Other => "Other",
-        }
-    }
-}
-
-impl ElectionKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ElectionKind::Presidential => "presidential election",
-            ElectionKind::Parliamentary => "parliamentary election",
-            ElectionKind::General => "general election",
-            ElectionKind::Referendum => "referendum",
-            ElectionKind::Local => "local elections",
-            ElectionKind::Other => "vote",
-        }
-    }
-}
-
-impl Legitimacy {
-    pub fn label(self) -> &'static str {
-        match self {
-            Legitimacy::Recognized => "Recognized vote",
-            Legitimacy::Sham => "Sham vote: staged where it had no legal basis",
-        }
-    }
-}
-
-impl MissionKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            MissionKind::LongTerm => "Long-term observation",
-            MissionKind::ShortTerm => "Short-term observation",
-            MissionKind::Expert => "Expert mission",
-            MissionKind::Assessment => "Assessment mission",
-            MissionKind::Delegation => "Delegation",
-            MissionKind::Unknown => "Not stated",
-        }
-    }
-}
-
-impl Verdict {
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Positive => "Positive",
-            Verdict::PositiveWithReservations => "Positive with reservations",
-            Verdict::Negative => "Negative",
-            Verdict::Fraudulent => "Fraudulent",
-            Verdict::None => "No assessment published",
-        }
-    }
-
-    /// What the verdict means, in a voter's words.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Verdict::Positive => {
-                "free, fair, democratic, in line with standards; no significant problems reported"
+macro_rules! labelled {
+    ($($name:ty => $prefix:literal,)*) => {$(
+        impl Labelled for $name {
+            fn message_id(&self) -> String {
+                format!(concat!($prefix, "-{}"), self.code())
             }
-            Verdict::PositiveWithReservations => "accepted overall; shortcomings noted",
-            Verdict::Negative => {
-                "significant shortcomings; fell short of commitments; not genuinely competitive"
+        }
+    )*};
+}
+
+// Templates pass values by reference, sometimes through several.
+impl<T: Labelled + ?Sized> Labelled for &T {
+    fn message_id(&self) -> String {
+        (**self).message_id()
+    }
+}
+
+/// A value a template hands over by value or through references.
+pub trait Arg<T> {
+    fn get(&self) -> T;
+}
+
+macro_rules! arg {
+    ($($name:ty,)*) => {$(
+        impl Arg<$name> for $name {
+            fn get(&self) -> $name {
+                *self
             }
-            Verdict::Fraudulent => "result not credible; fraud or manipulation decisive",
-            Verdict::None => "the mission published no assessment",
         }
+    )*};
+}
+
+arg! { NaiveDate, NaiveDateTime, f64, }
+
+impl<T, A: Arg<T> + ?Sized> Arg<T> for &A {
+    fn get(&self) -> T {
+        (**self).get()
     }
 }
 
-impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Observer => "Observer",
-            Role::HeadOfMission => "Head of mission",
-            Role::DeputyHeadOfMission => "Deputy head of mission",
-            Role::Spokesperson => "Spokesperson",
-            Role::Member => "Member",
-            Role::Organizer => "Organizer",
-            Role::Other => "Other role",
-        }
-    }
+labelled! {
+    Verdict => "verdict",
+    Rating => "rating",
+    FlagKind => "flag",
+    OrganizationKind => "organization-kind",
+    ElectionKind => "election-kind",
+    MissionKind => "mission-kind",
+    Role => "role",
+    SanctionKind => "sanction",
+    Legitimacy => "legitimacy",
 }
 
-impl SanctionKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            SanctionKind::Sanction => "Sanction",
-            SanctionKind::Exposure => "Exposure",
-            SanctionKind::Dissolution => "Dissolution",
-        }
+impl L10n {
+    /// The short label of a vocabulary value ("Low quality").
+    pub fn label(&self, value: impl Labelled) -> String {
+        self.t(&value.message_id())
     }
-}
 
-impl ElectionInCountry {
-    /// "Tajikistan, presidential election, 11 October 2020" (with the round when there is one).
-    pub fn title(&self) -> String {
-        let e = &self.election;
-        let round = match e.round {
-            Some(round) => format!(" (round {round})"),
-            None => String::new(),
-        };
-        format!(
-            "{}, {}{}, {}",
-            self.country_name,
-            e.kind.label(),
-            round,
-            long_date(&e.held_on)
+    /// What a vocabulary value means, in a voter's words.
+    pub fn meaning(&self, value: impl Labelled) -> String {
+        self.t(&format!("{}-meaning", value.message_id()))
+    }
+
+    /// A flag as one plain sentence.
+    pub fn sentence(&self, value: impl Labelled) -> String {
+        self.t(&format!("{}-sentence", value.message_id()))
+    }
+
+    /// A date as pages show it: "11 October 2020", "11 октября 2020 г.", "11 octobre 2020".
+    pub fn date(&self, date: impl Arg<NaiveDate>) -> String {
+        let date = date.get();
+        self.with(
+            "date",
+            &[
+                ("day", &date.day()),
+                ("month", &self.t(&format!("month-{}", date.month()))),
+                ("year", &date.year()),
+            ],
         )
     }
-}
 
-impl Rating {
-    pub fn label(self) -> &'static str {
-        match self {
-            Rating::Benchmark => "Benchmark",
-            Rating::Credible => "Credible",
-            Rating::Concerns => "Concerns",
-            Rating::LowQuality => "Low quality",
-            Rating::InsufficientData => "Insufficient data",
+    /// An optional date, or an empty string.
+    pub fn opt_date(&self, date: &Option<NaiveDate>) -> String {
+        date.as_ref().map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// A moment, to the minute, in UTC: "2 December 2026, 06:00 UTC".
+    pub fn date_time(&self, at: impl Arg<NaiveDateTime>) -> String {
+        let at = at.get();
+        self.t2(
+            "date-time",
+            "date",
+            self.date(at.date()),
+            "time",
+            at.format("%H:%M"),
+        )
+    }
+
+    /// The kind of an election, with its round: "presidential election (round 2)".
+    pub fn election_kind(&self, election: &Election) -> String {
+        let kind = self.label(election.kind);
+        match election.round {
+            Some(round) => self.t2("election-kind-round", "kind", kind, "round", round),
+            None => kind,
         }
     }
 
-    /// What the rating means, in a voter's words.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Rating::Benchmark => "A credible reference: the registry compares other observers with its findings.",
-            Rating::Credible => "Its verdicts agree with those of credible observers, and nothing recorded counts against it.",
-            Rating::Concerns => "Something recorded counts against it, short of the rules for low quality.",
-            Rating::LowQuality => "Do not read its verdicts as evidence that an election was clean: it praised elections credible observers found seriously flawed, observed a sham vote, or was sanctioned or exposed.",
-            Rating::InsufficientData => "None of its recorded verdicts can yet be compared with those of credible observers.",
-        }
+    /// "Tajikistan, presidential election, 11 October 2020" (with the round when there is one).
+    pub fn election_title(&self, election: &ElectionInCountry) -> String {
+        self.with(
+            "election-title",
+            &[
+                ("country", &election.country_name),
+                ("kind", &self.election_kind(&election.election)),
+                ("date", &self.date(election.election.held_on)),
+            ],
+        )
     }
-}
 
-impl FlagKind {
-    /// The flag as one plain sentence.
-    pub fn sentence(self) -> &'static str {
-        match self {
-            FlagKind::ContradictsCredibleObservers => "Praised elections that credible observers found seriously flawed.",
-            FlagKind::ObservedShamVote => "Observed a vote staged where it had no legal basis, such as in occupied territory.",
-            FlagKind::NoDop => "Has not endorsed the Declaration of Principles for International Election Observation. A weak signal on its own: endorsement is not vetted, and it never clears anyone.",
-            FlagKind::ShortTermOnly => "Never deployed long-term observers: its missions came around election day, too late to see the campaign.",
-            FlagKind::Silent => "Published no assessment for most of its missions.",
-            FlagKind::SanctionedOrExposed => "Was sanctioned, exposed or dissolved; the facts and their sources are listed below.",
-            FlagKind::LowQualityMission => "Took part in a mission of an organization the registry rates low quality.",
-            FlagKind::StatementContradictsCredibleObservers => "Publicly praised an election that credible observers found seriously flawed.",
+    /// What credible observers found, in words, or why there is nothing to compare.
+    pub fn consensus(&self, comparison: &Comparison) -> String {
+        match comparison.consensus() {
+            Some(consensus) => self.label(METHODOLOGY.reading(consensus)),
+            None => self.t("consensus-none"),
         }
     }
 
-    /// A short name for the flag, for lists and the methodology page.
-    pub fn label(self) -> &'static str {
-        match self {
-            FlagKind::ContradictsCredibleObservers => "Contradicts credible observers",
-            FlagKind::ObservedShamVote => "Observed a sham vote",
-            FlagKind::NoDop => "Not a Declaration of Principles endorser",
-            FlagKind::ShortTermOnly => "Short-term observation only",
-            FlagKind::Silent => "Silent",
-            FlagKind::SanctionedOrExposed => "Sanctioned or exposed",
-            FlagKind::LowQualityMission => "Took part in a low-quality mission",
-            FlagKind::StatementContradictsCredibleObservers => {
-                "Statement contradicts credible observers"
-            }
-        }
+    /// A consensus score in words: the verdict it reads as.
+    pub fn reading(&self, consensus: impl Arg<f64>) -> String {
+        self.label(METHODOLOGY.reading(consensus.get()))
     }
-}
 
-impl Condition {
-    /// The condition in words, for the methodology page.
-    pub fn describe(&self) -> String {
-        match self {
-            Condition::Designated => "curators designated it as a benchmark".to_owned(),
+    /// How a verdict compares with what credible observers found, in plain words.
+    pub fn divergence(&self, comparison: &Comparison) -> String {
+        self.t(match comparison {
+            Comparison::Compared {
+                contradiction: true,
+                ..
+            } => "divergence-contradicts",
+            Comparison::Compared { divergence, .. } if *divergence > 0.0 => "divergence-kinder",
+            Comparison::Compared { divergence, .. } if *divergence < 0.0 => "divergence-harsher",
+            Comparison::Compared { .. } => "divergence-agrees",
+            Comparison::NoVerdict { .. } => "divergence-no-verdict",
+            Comparison::NoConsensus => "divergence-no-consensus",
+        })
+    }
+
+    /// A rating rule's condition in words, for the methodology page.
+    pub fn condition(&self, condition: &Condition) -> String {
+        match condition {
+            Condition::Designated => self.t("condition-designated"),
             Condition::AnyFlag(kinds) => {
                 let names: Vec<String> = kinds
                     .iter()
-                    .map(|kind| format!("“{}”", kind.label()))
+                    .map(|kind| self.t1("quoted", "text", self.label(kind)))
                     .collect();
                 let list = match names.split_last() {
                     Some((last, [])) => last.clone(),
-                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    Some((last, rest)) => {
+                        self.t2("list-or", "first", rest.join(", "), "last", last)
+                    }
                     None => String::new(),
                 };
-                format!("it has the flag {list}")
+                self.t2("condition-any-flag", "count", kinds.len(), "flags", list)
             }
-            Condition::ContradictedOnce => {
-                "it contradicted credible observers at least once (even below the threshold of the flag)"
-                    .to_owned()
-            }
-            Condition::NoComparableMission => "none of its missions is comparable".to_owned(),
-            Condition::Otherwise => {
-                "otherwise: its comparable verdicts agree with the consensus".to_owned()
-            }
-        }
-    }
-}
-
-impl Comparison {
-    /// What credible observers found, in words, or why there is nothing to compare.
-    pub fn consensus_label(&self) -> String {
-        match self.consensus() {
-            Some(consensus) => format!(
-                "{} ({})",
-                METHODOLOGY.reading(consensus).label(),
-                score(consensus)
-            ),
-            None => "No credible assessment".to_owned(),
+            Condition::ContradictedOnce => self.t("condition-contradicted-once"),
+            Condition::NoComparableMission => self.t("condition-no-comparable-mission"),
+            Condition::Otherwise => self.t("condition-otherwise"),
         }
     }
 
-    /// The divergence, signed, with what it means.
-    pub fn divergence_label(&self) -> String {
-        match self {
-            Comparison::Compared {
-                divergence,
-                contradiction: true,
-                ..
-            } => format!("{} — contradicts credible observers", signed(*divergence)),
-            Comparison::Compared { divergence, .. } if *divergence > 0.0 => {
-                format!("{} — kinder, within the margin", signed(*divergence))
-            }
-            Comparison::Compared { divergence, .. } if *divergence < 0.0 => {
-                format!("{} — harsher", signed(*divergence))
-            }
-            Comparison::Compared { .. } => "0 — agrees".to_owned(),
-            Comparison::NoVerdict { .. } => "No verdict to compare".to_owned(),
-            Comparison::NoConsensus => "Nothing to compare with".to_owned(),
+    /// What a query-string parameter should have been, for the bad-request page.
+    pub fn expected(&self, expected: &Expected) -> String {
+        match expected {
+            Expected::Page { max } => self.t1("expected-page", "max", max),
+            Expected::OneOf(codes) => self.t1("expected-one-of", "codes", codes.join(", ")),
+            Expected::Country => self.t("expected-country"),
+            Expected::Year => self.t("expected-year"),
+            Expected::MaxChars(max) => self.t1("expected-max-chars", "max", max),
+            Expected::NoControlCharacters => self.t("expected-no-control"),
+            Expected::Id => self.t("expected-id"),
+            Expected::QueryString => self.t("expected-query-string"),
+            Expected::Other(text) => text.clone(),
+        }
+    }
+
+    /// What a release changed in one table: "3 added, 1 changed, 0 removed (120 rows)".
+    pub fn release_change(&self, change: &TableChange) -> String {
+        self.with(
+            "release-change",
+            &[
+                ("added", &change.added),
+                ("changed", &change.changed),
+                ("removed", &change.removed),
+                ("rows", &change.rows),
+            ],
+        )
+    }
+
+    /// A share as a whole percentage: 0.5 → "50%" ("50 %" in French).
+    pub fn percent(&self, share: impl Arg<f64>) -> String {
+        self.t1("percent", "value", format!("{:.0}", share.get() * 100.0))
+    }
+
+    /// A consensus score, as "1" or "2.5" ("2,5" in French and Russian).
+    pub fn score(&self, value: impl Arg<f64>) -> String {
+        let text = score(value.get());
+        if self.t("decimal-separator") == "," {
+            text.replace('.', ",")
+        } else {
+            text
         }
     }
 }
 
 /// A consensus score, as "1" or "2.5".
-pub fn score(value: impl Borrow<f64>) -> String {
-    let value = *value.borrow();
+pub fn score(value: f64) -> String {
     if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {
@@ -266,43 +242,78 @@ pub fn score(value: impl Borrow<f64>) -> String {
     }
 }
 
-fn signed(value: f64) -> String {
-    if value > 0.0 {
-        format!("+{}", score(value))
-    } else if value < 0.0 {
-        format!("−{}", score(-value))
-    } else {
-        "0".to_owned()
-    }
-}
-
-/// A share as a whole percentage: 0.5 → "50%".
-pub fn percent(share: impl Borrow<f64>) -> String {
-    format!("{:.0}%", share.borrow() * 100.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::election::Election;
+    use crate::web::i18n::Lang;
 
-    #[test]
-    fn election_titles() {
-        let election = ElectionInCountry {
+    fn election(round: Option<i32>) -> ElectionInCountry {
+        ElectionInCountry {
             election: Election {
                 id: "tjk-2020-10-11-presidential".into(),
                 country: "TJK".into(),
                 held_on: NaiveDate::from_ymd_opt(2020, 10, 11).unwrap(),
                 kind: ElectionKind::Presidential,
-                round: None,
+                round,
                 legitimacy: Legitimacy::Recognized,
                 notes: None,
             },
             country_name: "Tajikistan".into(),
-        };
+        }
+    }
+
+    #[test]
+    fn election_titles() {
+        let titles: Vec<String> = Lang::ALL
+            .into_iter()
+            .map(|lang| L10n::new(lang, "/", "").election_title(&election(None)))
+            .collect();
         assert_eq!(
-            election.title(),
-            "Tajikistan, presidential election, 11 October 2020"
+            titles,
+            [
+                "Tajikistan, presidential election, 11 October 2020",
+                "Tajikistan, президентские выборы, 11 октября 2020 г.",
+                "Tajikistan, élection présidentielle, 11 octobre 2020",
+            ]
         );
+        let second = L10n::new(Lang::Fr, "/", "").election_title(&election(Some(2)));
+        assert_eq!(
+            second,
+            "Tajikistan, élection présidentielle (2e tour), 11 octobre 2020"
+        );
+    }
+
+    #[test]
+    fn the_first_of_the_month_in_french() {
+        let l = L10n::new(Lang::Fr, "/", "");
+        assert_eq!(
+            l.date(NaiveDate::from_ymd_opt(2021, 3, 1).unwrap()),
+            "1er mars 2021"
+        );
+    }
+
+    #[test]
+    fn every_vocabulary_value_has_a_label_in_every_language() {
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(
+            Verdict::all().flat_map(|v| [v.message_id(), format!("{}-meaning", v.message_id())]),
+        );
+        ids.extend(
+            Rating::all().flat_map(|v| [v.message_id(), format!("{}-meaning", v.message_id())]),
+        );
+        ids.extend(
+            FlagKind::all().flat_map(|v| [v.message_id(), format!("{}-sentence", v.message_id())]),
+        );
+        ids.extend(OrganizationKind::all().map(|v| v.message_id()));
+        ids.extend(ElectionKind::all().map(|v| v.message_id()));
+        ids.extend(MissionKind::all().map(|v| v.message_id()));
+        ids.extend(Role::all().map(|v| v.message_id()));
+        ids.extend(SanctionKind::all().map(|v| v.message_id()));
+        ids.extend(Legitimacy::all().map(|v| v.message_id()));
+        for lang in Lang::ALL {
+            let known = crate::web::i18n::message_ids(lang);
+            let missing: Vec<&String> = ids.iter().filter(|id| !known.contains(*id)).collect();
+            assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+        }
     }
 }

@@ -5,6 +5,7 @@ use askama::Template;
 
 use super::error::AppError;
 use super::html;
+use super::i18n::L10n;
 use crate::credibility::{FlagKind, Methodology, Rating, METHODOLOGY};
 use crate::model::Verdict;
 
@@ -14,13 +15,15 @@ struct MethodologyPage<'a> {
     methodology: &'a Methodology,
     verdicts: Vec<Verdict>,
     ratings: Vec<Rating>,
+    l: L10n,
 }
 
-pub async fn show() -> Result<HttpResponse, AppError> {
+pub async fn show(l: L10n) -> Result<HttpResponse, AppError> {
     html(MethodologyPage {
         methodology: &METHODOLOGY,
         verdicts: Verdict::all().collect(),
         ratings: Rating::all().collect(),
+        l,
     })
 }
 
@@ -34,6 +37,7 @@ mod tests {
             methodology,
             verdicts: Verdict::all().collect(),
             ratings: Rating::all().collect(),
+            l: L10n::english(),
         }
         .render()
         .unwrap()
@@ -70,7 +74,8 @@ mod tests {
             "{page}"
         );
         assert!(
-            page.contains("above 2 reads as “Positive”, and anything lower"),
+            page.contains("above 2 reads as “Positive”;")
+                && page.contains("anything lower reads as “Fraudulent”"),
             "{page}"
         );
         assert!(!page.contains("above 1.5 reads as"), "{page}");

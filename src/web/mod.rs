@@ -2,11 +2,15 @@
 
 pub mod api;
 pub mod assets;
+pub mod charts;
 pub mod countries;
 pub mod downloads;
 pub mod elections;
 pub mod error;
+pub mod feed;
+pub mod guide;
 pub mod home;
+pub mod i18n;
 pub mod individuals;
 pub mod labels;
 pub mod methodology;
@@ -19,6 +23,7 @@ pub mod releases;
 pub mod revalidate;
 pub mod search;
 pub mod stream;
+pub mod trends;
 pub mod vet;
 pub mod vet_input;
 
@@ -86,11 +91,11 @@ pub fn app(
 > {
     App::new()
         .app_data(web::Data::new(state))
-        .app_data(web::QueryConfig::default().error_handler(|err, _req| {
+        .app_data(web::QueryConfig::default().error_handler(|_err, _req| {
             AppError::BadRequest(vec![error::InvalidParam {
                 name: "query string".into(),
                 value: String::new(),
-                expected: format!("a well-formed query string ({err})"),
+                expected: error::Expected::QueryString,
             }])
             .into()
         }))
@@ -98,6 +103,7 @@ pub fn app(
         // any query runs.
         .app_data(web::PathConfig::default().error_handler(|_err, req| not_an_id(req).into()))
         .wrap(from_fn(revalidate::revalidate))
+        .wrap(from_fn(i18n::negotiate))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
         .wrap(
@@ -110,6 +116,9 @@ pub fn app(
         .service(page("/", home::index))
         .service(page("/about", home::about))
         .service(page("/methodology", methodology::show))
+        .service(page("/guide", guide::show))
+        .service(page("/trends", trends::show))
+        .service(page("/feed.atom", feed::show))
         .service(page("/static/style.css", assets::stylesheet))
         .service(page("/organizations", organizations::list))
         .service(page("/organizations/{id}", organizations::show))

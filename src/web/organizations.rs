@@ -3,7 +3,9 @@
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
+use super::charts::VerdictChart;
 use super::error::AppError;
+use super::i18n::L10n;
 use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
 use super::{html, listing, record, AppState};
 use crate::credibility::{Methodology, Rating, METHODOLOGY};
@@ -17,10 +19,12 @@ use crate::model::organization::{
 };
 use crate::model::profile::{self, FlagEvidence, SanctionShown};
 use crate::model::source::CitedText;
+use crate::model::stats;
 use crate::model::OrganizationKind;
 
-/// Missions per page of an organization's profile.
-const MISSIONS_PER_PAGE: i64 = 50;
+/// Missions per page of an organization's profile: few enough that a page, with its chart of
+/// every mission, stays under 100 KB with the stylesheet on a slow phone link.
+const MISSIONS_PER_PAGE: i64 = 30;
 
 #[derive(Template)]
 #[template(path = "organizations/list.html")]
@@ -32,6 +36,7 @@ struct ListPage {
     ratings: Vec<Rating>,
     filter: OrganizationFilter,
     past_end: bool,
+    l: L10n,
 }
 
 /// Reads the filters of the organizations list (also those of its CSV download).
@@ -66,6 +71,7 @@ impl QueryPairs for OrganizationFilter {
 pub async fn list(
     state: web::Data<AppState>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let list = listing(
         &state,
@@ -83,6 +89,7 @@ pub async fn list(
         countries: list.countries,
         ratings: Rating::all().collect(),
         filter: list.filter,
+        l,
     })
 }
 
@@ -99,19 +106,28 @@ struct ShowPage {
     pager: Pager,
     sanctions: Vec<SanctionShown>,
     methodology: &'static Methodology,
+    chart: Option<VerdictChart>,
+    l: L10n,
 }
 
 pub async fn show(
     state: web::Data<AppState>,
     path: web::Path<Slug>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", MISSIONS_PER_PAGE);
     reader.finish()?;
-    let profile = record(&state, "organization", id.clone(), move |conn, id| {
-        profile::organization(conn, id, page)
+    let (profile, timeline) = record(&state, "organization", id.clone(), move |conn, id| {
+        let Some(profile) = profile::organization(conn, id, page)? else {
+            return Ok(None);
+        };
+        Ok(Some((
+            profile,
+            stats::organization_timeline(conn, id.as_str())?,
+        )))
     })
     .await?;
     let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
@@ -126,6 +142,8 @@ pub async fn show(
         pager,
         sanctions: profile.sanctions,
         methodology: &METHODOLOGY,
+        chart: VerdictChart::new(&timeline, &METHODOLOGY),
+        l,
     })
 }
 

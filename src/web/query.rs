@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use super::error::{AppError, InvalidParam};
+use super::error::{AppError, Expected, InvalidParam};
 use crate::domain::{Iso3, Slug};
 use crate::model::PageRequest;
 
@@ -37,11 +37,11 @@ impl<'a> ParamReader<'a> {
             .filter(|value| !value.is_empty())
     }
 
-    fn reject(&mut self, name: &str, value: &str, expected: impl Into<String>) {
+    fn reject(&mut self, name: &str, value: &str, expected: Expected) {
         self.problems.push(InvalidParam {
             name: name.to_owned(),
             value: value.to_owned(),
-            expected: expected.into(),
+            expected,
         });
     }
 
@@ -52,7 +52,7 @@ impl<'a> ParamReader<'a> {
             Some(raw) => match raw.parse::<i64>() {
                 Ok(page) if (1..=MAX_PAGE).contains(&page) => page,
                 _ => {
-                    self.reject(name, raw, format!("a whole number from 1 to {MAX_PAGE}"));
+                    self.reject(name, raw, Expected::Page { max: MAX_PAGE });
                     1
                 }
             },
@@ -70,7 +70,7 @@ impl<'a> ParamReader<'a> {
             Ok(value) => Some(value),
             Err(_) => {
                 let codes: Vec<&'static str> = allowed.map(Into::into).collect();
-                self.reject(name, raw, format!("one of: {}", codes.join(", ")));
+                self.reject(name, raw, Expected::OneOf(codes));
                 None
             }
         }
@@ -82,11 +82,7 @@ impl<'a> ParamReader<'a> {
         match Iso3::parse(raw) {
             Ok(code) => Some(code),
             Err(_) => {
-                self.reject(
-                    name,
-                    raw,
-                    "a three-letter ISO 3166-1 country code, such as TJK",
-                );
+                self.reject(name, raw, Expected::Country);
                 None
             }
         }
@@ -98,7 +94,7 @@ impl<'a> ParamReader<'a> {
         match raw.parse::<i32>() {
             Ok(year) if (1800..=2200).contains(&year) => Some(year),
             _ => {
-                self.reject(name, raw, "a year such as 2020");
+                self.reject(name, raw, Expected::Year);
                 None
             }
         }
@@ -110,11 +106,11 @@ impl<'a> ParamReader<'a> {
         let raw = self.raw(name)?;
         let shown: String = raw.chars().filter(|c| !c.is_control()).take(40).collect();
         if raw.chars().count() > max {
-            self.reject(name, &shown, format!("at most {max} characters"));
+            self.reject(name, &shown, Expected::MaxChars(max));
             return None;
         }
         if raw.chars().any(char::is_control) {
-            self.reject(name, &shown, "text without control characters");
+            self.reject(name, &shown, Expected::NoControlCharacters);
             return None;
         }
         Some(raw.to_owned())
@@ -126,7 +122,7 @@ impl<'a> ParamReader<'a> {
         match Slug::parse(raw) {
             Ok(id) => Some(id),
             Err(_) => {
-                self.reject(name, raw, "an id such as tjk-2020-10-11-presidential");
+                self.reject(name, raw, Expected::Id);
                 None
             }
         }
@@ -138,7 +134,7 @@ impl<'a> ParamReader<'a> {
         match choices.iter().find(|choice| **choice == raw) {
             Some(choice) => Some(choice),
             None => {
-                self.reject(name, raw, format!("one of: {}", choices.join(", ")));
+                self.reject(name, raw, Expected::OneOf(choices.to_vec()));
                 None
             }
         }

@@ -6,6 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::{entity_tag, html, AppState};
 use crate::csv::datapackage::LICENCE;
 use crate::model::release::Release;
@@ -42,9 +43,14 @@ struct ListPage {
     releases: Vec<Release>,
     citation: Option<Citation>,
     licence: (&'static str, &'static str, &'static str),
+    l: L10n,
 }
 
-pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    l: L10n,
+) -> Result<HttpResponse, AppError> {
     let releases = state
         .db
         .read(|conn| -> Result<_, AppError> { Ok(Release::all(conn)?) })
@@ -57,6 +63,7 @@ pub async fn list(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
         releases,
         citation,
         licence: LICENCE,
+        l,
     })
 }
 

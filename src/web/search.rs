@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::query::{with_query, ParamReader, Params, QueryPairs};
 use super::{html, AppState};
 use crate::matching::Reason;
@@ -18,11 +19,13 @@ pub const MAX_QUERY: usize = 200;
 struct SearchPage {
     query: String,
     results: Option<SearchResults>,
+    l: L10n,
 }
 
 pub async fn index(
     state: web::Data<AppState>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, AppError> {
     let mut reader = ParamReader::new(&params);
     let query = reader.text("q", MAX_QUERY);
@@ -31,6 +34,7 @@ pub async fn index(
         return html(SearchPage {
             query: String::new(),
             results: None,
+            l,
         });
     };
     let lookup = query.clone();
@@ -41,6 +45,7 @@ pub async fn index(
     html(SearchPage {
         query,
         results: Some(results),
+        l,
     })
 }
 
@@ -58,10 +63,5 @@ impl SearchPage {
     #[allow(clippy::unused_self)] // called from the template as a method
     fn example_href(&self, example: &str) -> String {
         with_query("/search", &[("q", Some(example.to_owned()))])
-    }
-
-    #[allow(clippy::unused_self)] // called from the template as a method
-    fn percent(&self, score: &f64) -> String {
-        format!("{:.0}%", score * 100.0)
     }
 }

@@ -10,6 +10,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::error::AppError;
+use super::i18n::L10n;
 use super::vet_input::{self, InputError, Submitted};
 use super::AppState;
 use crate::matching::Reason;
@@ -35,6 +36,7 @@ struct FormPage {
     submitted: Submitted,
     error: Option<InputError>,
     max_rows: usize,
+    l: L10n,
 }
 
 #[derive(Template)]
@@ -43,13 +45,7 @@ struct ReportPage {
     report: VetReport,
     /// The list again, one row per line, for the CSV download form.
     list: String,
-}
-
-impl ReportPage {
-    #[allow(clippy::unused_self)] // called from the template as a method
-    fn percent(&self, score: &f64) -> String {
-        format!("{:.0}%", score * 100.0)
-    }
+    l: L10n,
 }
 
 /// An HTML answer that no browser, proxy or CDN may keep.
@@ -60,18 +56,23 @@ fn private(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
-fn form_page(submitted: Submitted, error: Option<InputError>) -> Result<HttpResponse, AppError> {
+fn form_page(
+    submitted: Submitted,
+    error: Option<InputError>,
+    l: L10n,
+) -> Result<HttpResponse, AppError> {
     let status = error.as_ref().map_or(StatusCode::OK, InputError::status);
     let page = FormPage {
         submitted,
         error,
         max_rows: MAX_ROWS,
+        l,
     };
     Ok(private(status, page.render()?))
 }
 
-pub async fn form() -> Result<HttpResponse, AppError> {
-    form_page(Submitted::default(), None)
+pub async fn form(l: L10n) -> Result<HttpResponse, AppError> {
+    form_page(Submitted::default(), None, l)
 }
 
 /// Reads the posted list and vets it, or answers with the form and what is wrong.
@@ -86,9 +87,9 @@ async fn vetted(
         Err(err) => {
             // A list over the limit is not shown again: it is what was too big.
             if !matches!(err, InputError::TooLarge | InputError::TooManyRows { .. }) {
-                return form_page(submitted, Some(err)).map(Err);
+                return form_page(submitted, Some(err), L10n::from_request(req)).map(Err);
             }
-            return form_page(Submitted::default(), Some(err)).map(Err);
+            return form_page(Submitted::default(), Some(err), L10n::from_request(req)).map(Err);
         }
     };
     let input = rows.clone();
@@ -111,6 +112,7 @@ pub async fn report(
     let page = ReportPage {
         report,
         list: list_text(&rows),
+        l: L10n::from_request(&req),
     };
     Ok(private(StatusCode::OK, page.render()?))
 }

@@ -4,6 +4,8 @@
 
 use actix_web::HttpResponse;
 use askama::Template;
+
+use crate::web::i18n::L10n;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::Required;
 use utoipa::OpenApi;
@@ -102,6 +104,7 @@ impl EndpointDoc {
 #[template(path = "api/index.html")]
 struct DocsPage {
     endpoints: Vec<EndpointDoc>,
+    l: L10n,
 }
 
 fn endpoint(method: &'static str, path: &str, operation: &Operation) -> EndpointDoc {
@@ -156,8 +159,9 @@ fn endpoints() -> Vec<EndpointDoc> {
     endpoints
 }
 
-pub async fn index() -> Result<HttpResponse, AppError> {
+pub async fn index(l: L10n) -> Result<HttpResponse, AppError> {
     html(DocsPage {
         endpoints: endpoints(),
+        l,
     })
 }

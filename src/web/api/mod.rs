@@ -154,7 +154,7 @@ impl ApiError {
         ApiError(AppError::BadRequest(vec![super::error::InvalidParam {
             name: name.to_owned(),
             value: value.to_owned(),
-            expected: expected.to_owned(),
+            expected: super::error::Expected::Other(expected.to_owned()),
         }]))
     }
 
@@ -253,6 +253,7 @@ impl ResponseError for ApiError {
         if status.is_server_error() {
             log::error!("{}", crate::error_chain(&self.0));
         }
+        let english = super::i18n::L10n::english();
         let (message, problems) = match &self.0 {
             AppError::BadRequest(problems) => (
                 "some query parameters cannot be used".to_owned(),
@@ -261,7 +262,7 @@ impl ResponseError for ApiError {
                     .map(|p| ProblemBody {
                         parameter: p.name.clone(),
                         value: p.value.clone(),
-                        expected: p.expected.clone(),
+                        expected: english.expected(&p.expected),
                     })
                     .collect(),
             ),

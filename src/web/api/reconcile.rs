@@ -29,6 +29,7 @@ use crate::model::reconcile::{self, Candidate, NameQuery};
 use crate::model::search::RecordType;
 use crate::model::vet::MAX_ROWS;
 use crate::web::error::AppError;
+use crate::web::i18n::L10n;
 use crate::web::query::Params;
 use crate::web::AppState;
 
@@ -466,12 +467,14 @@ struct Preview {
     detail: Option<String>,
     rating: Option<Rating>,
     flags: Vec<FlagKind>,
+    l: L10n,
 }
 
 /// `/api/reconcile/preview?id=`: a small card for OpenRefine's preview pane.
 pub async fn preview(
     state: web::Data<AppState>,
     params: web::Query<Params>,
+    l: L10n,
 ) -> Result<HttpResponse, ApiError> {
     let id = params.get("id").cloned().unwrap_or_default();
     let card = match entity(&state, &id).await? {
@@ -479,9 +482,10 @@ pub async fn preview(
             name: org.display_name(),
             page: format!("/organizations/{}", org.id),
             kind: type_name(RecordType::Organization),
-            detail: Some(org.kind.label().to_owned()),
+            detail: Some(l.label(org.kind)),
             rating,
             flags,
+            l,
         },
         Entity::Individual(person, flags) => Preview {
             name: person.name.clone(),
@@ -490,6 +494,7 @@ pub async fn preview(
             detail: person.affiliation.clone(),
             rating: None,
             flags,
+            l,
         },
     };
     let body = card
