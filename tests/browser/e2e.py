@@ -135,7 +135,19 @@ class Browser:
         return found[0]
 
     def click(self, element):
+        """Clicks a link or a submit button and waits until the page it leads to has loaded:
+        WebDriver's click returns before a navigation ends, and the old page's URL would be read."""
+        self.js("window.__e2e_before_click = true")
         self.s("POST", f"/element/{element}/click")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if self.js("return !window.__e2e_before_click && document.readyState === 'complete'"):
+                    return
+            except AssertionError:
+                pass  # the old document went away while the script ran
+            time.sleep(0.05)
+        raise AssertionError(f"no page loaded after a click, still at {self.url()}")
 
     def type(self, element, text):
         self.s("POST", f"/element/{element}/value", {"text": text})
