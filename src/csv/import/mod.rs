@@ -212,8 +212,13 @@ pub fn import_files<B: AsRef<[u8]>>(
 /// about half a second at a million names, and 1.6 times the searches per second. It cannot run
 /// inside a transaction; when the import is part of a larger one, the next autovacuum does it.
 fn mark_search_keys_visible(conn: &mut DbConn) {
-    use diesel::connection::SimpleConnection;
+    use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
     if let DbConn::Pg(pg) = conn {
+        // Inside a caller's transaction the statement would fail and abort that transaction.
+        let depth = AnsiTransactionManager::transaction_manager_status_mut(pg).transaction_depth();
+        if !matches!(depth, Ok(None)) {
+            return;
+        }
         if let Err(err) = pg.batch_execute("VACUUM (ANALYZE) search_keys") {
             log::info!("search keys not vacuumed after the import: {err}");
         }
