@@ -162,35 +162,14 @@ fn a_wrong_postgres_url_is_explained_at_once() {
 
 #[test]
 fn the_binary_serves_the_built_in_seed_from_an_empty_folder() {
-    use std::io::{BufRead, BufReader, Read, Write};
     let folder = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_observer-registry"));
+    command
         .current_dir(folder.path())
         .env_remove("DATABASE_URL")
-        .env_remove("SEED_DIR")
-        .env_remove("PORT")
-        .env("RUST_LOG", "warn")
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let stdout = child.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let address = line
-        .trim()
-        .strip_prefix("Observer Registry is serving http://")
-        .and_then(|rest| rest.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-        .to_owned();
-    let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    write!(
-        stream,
-        "GET /organizations/sco HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+        .env_remove("PORT");
+    let (mut child, address) = serve(&mut command);
+    let response = http_get(&address, "/organizations/sco");
     child.kill().ok();
     child.wait().ok();
     assert!(response.starts_with("HTTP/1.1 200"), "{response:.200}");
@@ -201,9 +180,16 @@ fn the_binary_serves_the_built_in_seed_from_an_empty_folder() {
 /// Starts `serve` on a free port with `database` as its `DATABASE_URL`; returns the process and
 /// its address once it listens.
 fn spawn_server(database: &str) -> (std::process::Child, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_observer-registry"));
+    command.env("DATABASE_URL", database);
+    serve(&mut command)
+}
+
+/// Runs `command` as `serve` on a free port (no seed folder, quiet log); returns the process and
+/// its address once it listens.
+fn serve(command: &mut Command) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
-        .env("DATABASE_URL", database)
+    let mut child = command
         .env_remove("SEED_DIR")
         .env("RUST_LOG", "warn")
         .args(["serve", "--bind", "127.0.0.1:0"])
