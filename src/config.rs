@@ -21,6 +21,8 @@ pub struct Config {
     pub seed: SeedSource,
     /// Connections per pool.
     pub pool_size: u32,
+    /// Whether cookies are marked `Secure` (the site is behind HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl Config {
@@ -58,7 +60,15 @@ impl Config {
             bind,
             seed: SeedSource::from_option(seed_dir),
             pool_size: pool_size.max(1),
+            secure_cookies: false,
         })
+    }
+
+    /// The same settings, marking cookies `Secure` when `secure`.
+    #[must_use]
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
     }
 }
 

@@ -38,6 +38,32 @@ enum Command {
     Export { dir: PathBuf },
     /// Copy a SQLite registry to FILE, consistently, while it serves (for PostgreSQL, pg_dump).
     Backup { file: PathBuf },
+    /// Manage curators' accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Create an account. The password is read from standard input (its first line), never
+    /// from the command line: `observer-registry user add alice --role curator < password.txt`.
+    Add {
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List the accounts.
+    List,
+    /// End every session of an account at once, on every instance of the site.
+    Revoke { name: String },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RoleArg {
+    Curator,
+    Admin,
 }
 
 #[derive(clap::Args, Default)]
@@ -57,6 +83,9 @@ struct ServeArgs {
     /// Database connections per pool.
     #[arg(long, env = "POOL_SIZE", default_value_t = 8)]
     pool_size: u32,
+    /// Mark the session and CSRF cookies `Secure` (set it when the site is served over HTTPS).
+    #[arg(long, env = "SECURE_COOKIES")]
+    secure_cookies: bool,
 }
 
 fn main() -> ExitCode {
@@ -70,6 +99,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Export { dir }) => export(cli.database_url.as_deref(), &dir),
         Some(Command::Backup { file }) => backup(cli.database_url.as_deref(), &file),
+        Some(Command::User { action }) => user(cli.database_url.as_deref(), action),
     }
 }
 
@@ -91,7 +121,7 @@ fn serve(database_url: Option<&str>, args: ServeArgs) -> ExitCode {
         args.seed_dir,
         args.pool_size,
     ) {
-        Ok(config) => config,
+        Ok(config) => config.with_secure_cookies(args.secure_cookies),
         Err(err) => {
             eprintln!("observer-registry: {err}");
             return ExitCode::FAILURE;
@@ -221,6 +251,64 @@ fn backup(database_url: Option<&str>, file: &std::path::Path) -> ExitCode {
     match outcome {
         Ok(()) => {
             println!("backed up the registry to {}", file.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("observer-registry: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads the first line of standard input: a password, without its line ending.
+fn read_password() -> Result<String, String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|err| format!("cannot read the password from standard input: {err}"))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+}
+
+fn user(database_url: Option<&str>, action: UserAction) -> ExitCode {
+    use observer_registry::domain::AccountRole;
+    use observer_registry::model::account;
+    let now = chrono::Utc::now().naive_utc();
+    let outcome = open(database_url).and_then(|mut conn| match action {
+        UserAction::Add { name, role } => {
+            let role = match role {
+                RoleArg::Curator => AccountRole::Curator,
+                RoleArg::Admin => AccountRole::Admin,
+            };
+            let password = read_password()?;
+            account::add_user(&mut conn, &name, role, &password, now)
+                .map(|user| format!("added {} ({})", user.name, user.role))
+                .map_err(|err| err.to_string())
+        }
+        UserAction::List => account::all_users(&mut conn)
+            .map(|users| {
+                users
+                    .iter()
+                    .map(|user| format!("{}\t{}", user.name, user.role))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .map_err(|err| err.to_string()),
+        UserAction::Revoke { name } => {
+            let users = account::all_users(&mut conn).map_err(|err| err.to_string())?;
+            let user = users
+                .iter()
+                .find(|user| user.name == name)
+                .ok_or_else(|| format!("there is no user named {name}"))?;
+            account::revoke_sessions(&mut conn, user.id, now)
+                .map(|ended| format!("ended {ended} session(s) of {name}"))
+                .map_err(|err| err.to_string())
+        }
+    });
+    match outcome {
+        Ok(message) => {
+            if !message.is_empty() {
+                println!("{message}");
+            }
             ExitCode::SUCCESS
         }
         Err(err) => {

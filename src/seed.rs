@@ -95,6 +95,7 @@ pub fn seed_if_empty(
             let provenance = Provenance {
                 actor: "seed".to_owned(),
                 changed_at,
+                kind: crate::domain::ChangeSetKind::Import,
             };
             let files = EMBEDDED
                 .iter()

@@ -87,7 +87,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
             .await
             .map_err(|err| StartError::Io(std::io::Error::other(err.to_string())))??
     };
-    let state = AppState::new(db);
+    let state = AppState::new(db).with_secure_cookies(config.secure_cookies);
     let server = HttpServer::new(move || web::app(state.clone()))
         .bind(&config.bind)
         .map_err(|source| StartError::Bind {

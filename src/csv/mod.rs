@@ -127,3 +127,37 @@ impl fmt::Display for Problem {
         )
     }
 }
+
+/// The cells of one contract row as the export writes them (each model type serializes its
+/// fields in contract order).
+pub fn row_cells<T: serde::Serialize>(row: &T) -> Vec<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    let written = writer
+        .serialize(row)
+        .and_then(|()| writer.flush().map_err(csv::Error::from));
+    let bytes = match (written, writer.into_inner()) {
+        (Ok(()), Ok(bytes)) => bytes,
+        _ => return Vec::new(),
+    };
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice())
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|record| record.iter().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// One row of `file` as a JSON object of column to value, as the change history stores it.
+pub fn row_json<T: serde::Serialize>(file: ContractFile, row: &T) -> String {
+    let object: serde_json::Map<String, serde_json::Value> = file
+        .columns()
+        .iter()
+        .zip(row_cells(row))
+        .map(|(column, value)| ((*column).to_owned(), serde_json::Value::String(value)))
+        .collect();
+    serde_json::Value::Object(object).to_string()
+}

@@ -104,16 +104,67 @@ diesel::table! {
 }
 
 diesel::table! {
-    replies (id) {
+    /// Replies from the named and corrections from the public, waiting for or decided by a curator.
+    submissions (id) {
         id -> BigInt,
+        kind -> Text,
         subject_type -> Text,
         subject_id -> Text,
         author_name -> Text,
         author_contact -> Text,
         body -> Text,
+        source_url -> Nullable<Text>,
         state -> Text,
         submitted_at -> Timestamp,
         decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_events (id) {
+        id -> BigInt,
+        bucket -> Text,
+        happened_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    change_sets (id) {
+        id -> BigInt,
+        actor -> Text,
+        made_at -> Timestamp,
+        kind -> Text,
+        summary -> Text,
+    }
+}
+
+diesel::table! {
+    pending_imports (id) {
+        id -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        archive -> Binary,
     }
 }
 
@@ -126,6 +177,8 @@ diesel::table! {
         record_id -> Text,
         before_value -> Nullable<Text>,
         after_value -> Nullable<Text>,
+        change_set -> Nullable<BigInt>,
+        action -> Text,
     }
 }
 
@@ -170,6 +223,8 @@ diesel::joinable!(participations -> missions (mission_id));
 diesel::joinable!(participations -> elections (election_id));
 diesel::joinable!(participations -> sources (source_id));
 diesel::joinable!(sanctions -> sources (source_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(changes -> change_sets (change_set));
 
 diesel::allow_tables_to_appear_in_same_query!(
     countries,
@@ -180,7 +235,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     individuals,
     participations,
     sanctions,
-    replies,
+    submissions,
+    users,
+    sessions,
+    rate_events,
+    change_sets,
+    pending_imports,
     changes,
     election_consensus,
     organization_ratings,

@@ -10,6 +10,7 @@ pub mod vocabulary;
 
 pub use ids::{Iso3, Slug};
 pub use vocabulary::{
-    ElectionKind, FlagKind, Legitimacy, MissionKind, OrganizationKind, Rating, Role, SanctionKind,
-    SubjectType, Verdict,
+    AccountRole, ChangeAction, ChangeSetKind, ElectionKind, FlagKind, Legitimacy, MissionKind,
+    OrganizationKind, Rating, RecordKind, Role, SanctionKind, SubjectType, SubmissionKind,
+    SubmissionState, Verdict,
 };

@@ -252,6 +252,68 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a curator's account may do: curators edit the data and moderate; admins also import,
+    /// restore deleted records and revoke sessions.
+    pub enum AccountRole {
+        Curator,
+        Admin,
+    }
+}
+
+vocabulary! {
+    /// The kinds of record a curator edits, a history lists and the public may reply to or correct.
+    pub enum RecordKind {
+        Organization,
+        Election,
+        Mission,
+        Individual,
+        Participation,
+        Source,
+        Sanction,
+    }
+}
+
+vocabulary! {
+    /// What one recorded change set did.
+    pub enum ChangeSetKind {
+        Edit,
+        Delete,
+        Restore,
+        Import,
+        Moderation,
+    }
+}
+
+vocabulary! {
+    /// What a recorded change did to its record.
+    pub enum ChangeAction {
+        Insert,
+        Update,
+        Delete,
+        Restore,
+        /// A summary row of an import made before changes were recorded per record.
+        Import,
+    }
+}
+
+vocabulary! {
+    /// A reply from someone the registry names, or a correction suggested by anyone.
+    pub enum SubmissionKind {
+        Reply,
+        Correction,
+    }
+}
+
+vocabulary! {
+    /// Where a submission stands in the moderation queue.
+    pub enum SubmissionState {
+        Pending,
+        Accepted,
+        Rejected,
+    }
+}
+
 /// Every vocabulary's codes by the name of the table column that stores it, for the test that
 /// holds the migrations' `CHECK` lists to the enums.
 pub fn stored_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
@@ -271,6 +333,11 @@ pub fn stored_columns() -> Vec<(&'static str, &'static str, Vec<&'static str>)> 
         ("organization_ratings", "rating", codes(Rating::all())),
         ("flags", "subject_type", codes(SubjectType::all())),
         ("flags", "flag", codes(FlagKind::all())),
+        ("users", "role", codes(AccountRole::all())),
+        ("change_sets", "kind", codes(ChangeSetKind::all())),
+        ("submissions", "kind", codes(SubmissionKind::all())),
+        ("submissions", "subject_type", codes(RecordKind::all())),
+        ("submissions", "state", codes(SubmissionState::all())),
     ]
 }
 

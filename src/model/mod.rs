@@ -1,5 +1,6 @@
 //! Domain types and their queries, one file per entity. Nothing here knows about HTTP.
 
+pub mod account;
 pub mod change;
 pub mod country;
 pub mod derived;
@@ -18,6 +19,7 @@ pub mod search;
 pub mod source;
 pub mod stats;
 pub mod text;
+pub mod throttle;
 pub mod vet;
 
 pub use crate::domain::{

@@ -70,6 +70,21 @@ pub enum AppError {
     Blocking(#[from] actix_web::error::BlockingError),
     #[error("export failed: {0}")]
     Export(String),
+    #[error("sign in first (then back to {next})")]
+    SignInRequired { next: String },
+    #[error("refused: {0:?}")]
+    Forbidden(Refusal),
+    #[error("the request body is too large")]
+    TooLarge,
+}
+
+/// Why a request was refused with 403.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A form that changes something came without the CSRF token of the reader's cookie.
+    Csrf,
+    /// Only an admin may do this.
+    AdminOnly,
 }
 
 impl AppError {
@@ -146,6 +161,9 @@ impl ResponseError for AppError {
             AppError::NotFound { .. } | AppError::NoSuchPage(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_)
             | AppError::Template(_)
@@ -167,6 +185,12 @@ impl ResponseError for AppError {
             }
             AppError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS));
+            }
+            AppError::SignInRequired { next } => {
+                let query: String = form_urlencoded::Serializer::new(String::new())
+                    .append_pair("next", next)
+                    .finish();
+                response.insert_header((header::LOCATION, format!("/login?{query}")));
             }
             _ => {}
         }

@@ -215,6 +215,8 @@ pub struct L10n {
     /// The path of the page, and its query string without `lang`.
     path: String,
     query: Vec<(String, String)>,
+    /// The signed-in curator, for the pages' edit links and the account bar.
+    viewer: Option<crate::model::account::User>,
 }
 
 impl L10n {
@@ -232,6 +234,7 @@ impl L10n {
             lang,
             path: path.to_owned(),
             query,
+            viewer: None,
         }
     }
 
@@ -250,7 +253,26 @@ impl L10n {
                     .and_then(Lang::from_accept_language)
             })
             .unwrap_or(Lang::En);
-        L10n::new(lang, req.path(), query)
+        let mut l10n = L10n::new(lang, req.path(), query);
+        l10n.viewer = super::auth::viewer(req);
+        l10n
+    }
+
+    /// The signed-in curator, if any.
+    pub fn viewer(&self) -> Option<&crate::model::account::User> {
+        self.viewer.as_ref()
+    }
+
+    /// Whether a curator is signed in (the pages then show their edit links).
+    pub fn curating(&self) -> bool {
+        self.viewer.is_some()
+    }
+
+    /// Whether an admin is signed in.
+    pub fn administering(&self) -> bool {
+        self.viewer
+            .as_ref()
+            .is_some_and(crate::model::account::User::is_admin)
     }
 
     /// The code of this page's language, for `<html lang>`.

@@ -2,8 +2,10 @@
 
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod charts;
 pub mod countries;
+pub mod curation;
 pub mod downloads;
 pub mod elections;
 pub mod error;
@@ -55,6 +57,8 @@ pub struct AppState {
     pub version: Arc<DataVersion>,
     /// The downloads of the current data version, each exported once.
     pub spools: Arc<stream::Spools>,
+    /// Whether cookies are marked `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl AppState {
@@ -70,7 +74,15 @@ impl AppState {
             db,
             version: Arc::new(DataVersion::new(ttl)),
             spools: Arc::default(),
+            secure_cookies: false,
         }
+    }
+
+    /// The same state, marking cookies `Secure` when `secure` (behind HTTPS).
+    #[must_use]
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
     }
 }
 
@@ -102,15 +114,19 @@ pub fn app(
         // A path segment that cannot be an id (see `domain::Slug`) names no page: 404 before
         // any query runs.
         .app_data(web::PathConfig::default().error_handler(|_err, req| not_an_id(req).into()))
+        .app_data(web::FormConfig::default().limit(auth::FORM_LIMIT))
+        .app_data(web::PayloadConfig::default().limit(auth::FORM_LIMIT))
         .wrap(from_fn(revalidate::revalidate))
         .wrap(from_fn(i18n::negotiate))
+        .wrap(from_fn(auth::identify))
         .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()
                 .add(("X-Content-Type-Options", "nosniff"))
                 .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
-                .add(("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'")),
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")),
         )
         .wrap(from_fn(head_has_no_body))
         .service(page("/", home::index))
@@ -149,6 +165,9 @@ pub fn app(
                     Err::<HttpResponse, _>(AppError::MethodNotAllowed)
                 })),
         )
+        .service(form_resource("/login", auth::login_form, auth::login))
+        .service(form_resource("/logout", auth::logout_form, auth::logout))
+        .configure(curation::configure)
         .service(api::scope())
         .configure(benchmark_references)
         .default_service(web::to(not_found))
@@ -174,6 +193,28 @@ where
             web::route()
                 .guard(guard::Any(guard::Get()).or(guard::Head()))
                 .to(handler),
+        )
+        .default_service(web::to(|| async {
+            Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+        }))
+}
+
+/// A form: `GET` and `HEAD` show it with `show`, `POST` sends it to `send`, other methods get 405.
+pub(crate) fn form_resource<F, Args, G, GArgs>(path: &str, show: F, send: G) -> actix_web::Resource
+where
+    F: Handler<Args>,
+    Args: FromRequest + 'static,
+    F::Output: Responder + 'static,
+    G: Handler<GArgs>,
+    GArgs: FromRequest + 'static,
+    G::Output: Responder + 'static,
+{
+    web::resource(path)
+        .route(web::post().to(send))
+        .route(
+            web::route()
+                .guard(guard::Any(guard::Get()).or(guard::Head()))
+                .to(show),
         )
         .default_service(web::to(|| async {
             Err::<HttpResponse, _>(AppError::MethodNotAllowed)

@@ -20,7 +20,8 @@ use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
 use crate::db::DbConn;
-use crate::model::change::NewChange;
+use crate::domain::{ChangeAction, ChangeSetKind};
+use crate::model::change::{self, RecordChange};
 use crate::model::country::Country;
 use crate::model::derived;
 use crate::model::election::{Election, ElectionFilter};
@@ -111,6 +112,8 @@ struct Batch {
 pub struct Provenance {
     pub actor: String,
     pub changed_at: NaiveDateTime,
+    /// What the change set is recorded as: an import, or a curator's edit or restore.
+    pub kind: ChangeSetKind,
 }
 
 impl Provenance {
@@ -119,6 +122,7 @@ impl Provenance {
         Provenance {
             actor: "import".to_owned(),
             changed_at: chrono::Utc::now().naive_utc(),
+            kind: ChangeSetKind::Import,
         }
     }
 }
@@ -192,9 +196,10 @@ pub fn import_files<B: AsRef<[u8]>>(
             problems.sort_by_key(|p| (file_order(&p.file), p.line));
             return Err(ImportError::Invalid(problems));
         }
-        report.files = apply(conn, &batch, &existing, mode)?;
+        let mut log = Vec::new();
+        report.files = apply(conn, &batch, &existing, mode, &mut log)?;
         if mode == ImportMode::Apply && report.inserted() + report.updated() > 0 {
-            record_changes(conn, &report.files, provenance)?;
+            record_changes(conn, &report, provenance, log)?;
             derived::refresh(conn, &METHODOLOGY)?;
             super::archive::record_if_changed(conn)?;
             refresh_planner_statistics(conn)?;
@@ -235,27 +240,58 @@ fn refresh_planner_statistics(conn: &mut DbConn) -> QueryResult<()> {
     }
 }
 
-/// Records one audit entry per table the import changed.
+/// Records the import as one change set: one change per inserted or updated record, with its
+/// contract row before and after.
 fn record_changes(
     conn: &mut DbConn,
-    outcomes: &[FileOutcome],
+    report: &ImportReport,
     provenance: &Provenance,
+    log: Vec<RecordChange>,
 ) -> QueryResult<()> {
-    for outcome in outcomes.iter().filter(|o| o.inserted + o.updated > 0) {
-        NewChange {
-            actor: provenance.actor.clone(),
-            changed_at: provenance.changed_at,
-            table_name: outcome.file.file_name().trim_end_matches(".csv").to_owned(),
-            record_id: "*".to_owned(),
-            before_value: None,
-            after_value: Some(format!(
-                "inserted {}, updated {}",
-                outcome.inserted, outcome.updated
-            )),
-        }
-        .record(conn)?;
-    }
-    Ok(())
+    let summary = report
+        .files
+        .iter()
+        .filter(|o| o.inserted + o.updated > 0)
+        .map(|o| {
+            format!(
+                "{}: {} inserted, {} updated",
+                o.file.file_name().trim_end_matches(".csv"),
+                o.inserted,
+                o.updated
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    change::record_set(
+        conn,
+        &provenance.actor,
+        provenance.changed_at,
+        provenance.kind,
+        &summary,
+        log,
+    )
+    .map(|_| ())
+}
+
+/// The history entries of the rows an import writes: inserts and updates, with the stored row
+/// as the value before.
+fn log_rows<T: serde::Serialize>(
+    file: ContractFile,
+    rows: &[(String, T, Option<T>)],
+    log: &mut Vec<RecordChange>,
+) {
+    let table_name = file.file_name().trim_end_matches(".csv");
+    log.extend(rows.iter().map(|(id, row, stored)| RecordChange {
+        table_name: table_name.to_owned(),
+        record_id: id.clone(),
+        action: if stored.is_some() {
+            ChangeAction::Update
+        } else {
+            ChangeAction::Insert
+        },
+        before_value: stored.as_ref().map(|stored| super::row_json(file, stored)),
+        after_value: Some(super::row_json(file, row)),
+    }));
 }
 
 fn file_order(name: &str) -> usize {
@@ -296,27 +332,36 @@ macro_rules! upsert {
     }};
 }
 
-/// The rows that are new or differ from the stored row with the same id. Stored rows are read
-/// in id order, a batch at a time, so an identical re-import writes nothing and memory stays flat.
-fn changed<T: PartialEq>(
+/// The rows that are new or differ from the stored row with the same id, each with the stored
+/// row it replaces. Stored rows are read in id order, a batch at a time, so an identical
+/// re-import writes nothing and memory stays flat.
+fn changed<T: PartialEq + Clone>(
     rows: impl Iterator<Item = (String, T)>,
     next: impl FnMut(&str) -> QueryResult<Vec<T>>,
     key: impl Fn(&T) -> String,
-) -> QueryResult<Vec<(String, T)>> {
-    let mut rows: HashMap<String, T> = rows.collect();
+) -> QueryResult<Vec<(String, T, Option<T>)>> {
+    let mut rows: HashMap<String, (T, Option<T>)> =
+        rows.map(|(id, row)| (id, (row, None))).collect();
     batches(
         next,
         &key,
         |stored: &T| -> QueryResult<()> {
             let id = key(stored);
-            if rows.get(&id) == Some(stored) {
-                rows.remove(&id);
+            match rows.get_mut(&id) {
+                Some((row, _)) if row == stored => {
+                    rows.remove(&id);
+                }
+                Some((_, before)) => *before = Some(stored.clone()),
+                None => {}
             }
             Ok(())
         },
         full,
     )?;
-    let mut rows: Vec<(String, T)> = rows.into_iter().collect();
+    let mut rows: Vec<(String, T, Option<T>)> = rows
+        .into_iter()
+        .map(|(id, (row, stored))| (id, row, stored))
+        .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(rows)
 }
@@ -326,6 +371,7 @@ fn apply(
     batch: &Batch,
     existing: &check::Existing,
     mode: ImportMode,
+    log: &mut Vec<RecordChange>,
 ) -> QueryResult<Vec<FileOutcome>> {
     use ContractFile as F;
     let mut outcomes = Vec::new();
@@ -344,6 +390,10 @@ fn apply(
             |after| Country::export_batch(conn, after, BATCH),
             |c| c.iso3.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Countries, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -374,6 +424,10 @@ fn apply(
             |after| Source::export_batch(conn, after, BATCH),
             |s| s.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Sources, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -393,6 +447,10 @@ fn apply(
             |after| Organization::export_batch(conn, &all_organizations, after, BATCH),
             |o| o.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Organizations, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         let rows = rows
             .into_iter()
             .map(|(id, o)| (id, OrganizationForm::from(o)));
@@ -428,6 +486,10 @@ fn apply(
             |after| Election::export_batch(conn, &all_elections, after, BATCH),
             |e| e.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Elections, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -447,6 +509,10 @@ fn apply(
             |after| Mission::export_batch(conn, None, after, BATCH),
             |m| m.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Missions, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -466,6 +532,10 @@ fn apply(
             |after| Individual::export_batch(conn, &all_individuals, after, BATCH),
             |i| i.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Individuals, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         let rows = rows
             .into_iter()
             .map(|(id, i)| (id, IndividualForm::from(i)));
@@ -502,6 +572,10 @@ fn apply(
             |after| Participation::export_batch(conn, after, BATCH),
             |p| p.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Participations, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
             mode,
@@ -521,6 +595,10 @@ fn apply(
             |after| Sanction::export_batch(conn, after, BATCH),
             |s| s.id.clone(),
         )?;
+        if mode == ImportMode::Apply {
+            log_rows(F::Sanctions, &rows, log);
+        }
+        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
             mode,

@@ -1,0 +1,8 @@
+//! What signed-in curators do: edit records, read and restore history, moderate replies and
+//! corrections, import files. Every route here takes a [`super::auth::Curator`] or
+//! [`super::auth::Admin`] and every form a [`super::auth::Posted`].
+
+use actix_web::web;
+
+/// Adds the curators' routes.
+pub fn configure(_cfg: &mut web::ServiceConfig) {}
