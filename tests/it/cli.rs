@@ -400,3 +400,98 @@ fn kill_9_during_an_import_leaves_the_previous_data_and_a_clean_database() {
     assert_eq!(after, before, "the previous data, and as clean as before");
     assert_eq!(after.1, "ok");
 }
+
+/// Runs the binary with `stdin` as its standard input.
+fn registry_with_input(
+    database: &TestDatabase,
+    args: &[&str],
+    stdin: &str,
+) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_observer-registry"))
+        .env("DATABASE_URL", database.url.connection_string())
+        .env("RUST_LOG", "warn")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn user_add_reads_the_password_from_standard_input_and_stores_an_argon2id_hash() {
+    use diesel::prelude::*;
+    use observer_registry::db::schema::users;
+    let database = TestDatabase::new();
+    let (code, out, err) = registry_with_input(
+        &database,
+        &["user", "add", "alice", "--role", "admin"],
+        "a long enough passphrase\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added alice (admin)"), "{out}");
+    let (code, out, _) = registry(&database, &["user", "list"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "alice\tadmin");
+    let mut conn = database.pool().get().unwrap();
+    let hash: String = users::table
+        .select(users::password_hash)
+        .first(&mut conn)
+        .unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!hash.contains("passphrase"));
+
+    // Refused: a short password, a taken name, a bad name, a role that does not exist; and there
+    // is no way to give the password as an argument.
+    let (code, _, err) = registry_with_input(
+        &database,
+        &["user", "add", "bob", "--role", "curator"],
+        "short\n",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("at least 12 characters"), "{err}");
+    let (code, _, err) = registry_with_input(
+        &database,
+        &["user", "add", "alice", "--role", "curator"],
+        "a long enough passphrase\n",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("already a user named alice"), "{err}");
+    let (code, _, _) = registry_with_input(
+        &database,
+        &["user", "add", "a b", "--role", "curator"],
+        "a long enough passphrase\n",
+    );
+    assert_eq!(code, 1);
+    let (code, _, err) = registry(&database, &["user", "add", "carol", "--role", "owner"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, _) = registry(
+        &database,
+        &[
+            "user",
+            "add",
+            "carol",
+            "--role",
+            "curator",
+            "--password",
+            "x",
+        ],
+    );
+    assert_eq!(code, 2);
+    let (code, out, _) = registry(&database, &["user", "revoke", "alice"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("ended 0 session(s) of alice"), "{out}");
+}

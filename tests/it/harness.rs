@@ -301,3 +301,108 @@ impl Page {
         self.text("title")
     }
 }
+
+/// A password long enough for `user add`.
+pub const PASSWORD: &str = "a long enough passphrase";
+
+/// Creates an account directly in the database, as `observer-registry user add` does.
+pub fn add_user(app: &TestApp, name: &str, role: observer_registry::domain::AccountRole) {
+    observer_registry::model::account::add_user(
+        &mut app.conn(),
+        name,
+        role,
+        PASSWORD,
+        chrono::Utc::now().naive_utc(),
+    )
+    .expect("the account is created");
+}
+
+/// A browser over a [`TestApp`]: it keeps the cookies the site sets and sends them back, and
+/// fills in the CSRF token of the forms it submits, as a page's form would.
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub cookies: std::collections::BTreeMap<String, String>,
+    /// The address requests come from (throttling counts per address).
+    pub address: std::net::SocketAddr,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            cookies: std::collections::BTreeMap::new(),
+            address: "192.0.2.1:40000".parse().expect("an address"),
+        }
+    }
+
+    /// Sends `request` with the cookies, and keeps those the answer sets (or removes).
+    pub async fn send(&mut self, request: test::TestRequest) -> Page {
+        let mut request = request.peer_addr(self.address);
+        if !self.cookies.is_empty() {
+            let header = self
+                .cookies
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            request = request.insert_header(("Cookie", header));
+        }
+        let page = self.app.request(request).await;
+        for value in page.headers.get_all("set-cookie") {
+            let cookie =
+                actix_web::cookie::Cookie::parse(value.to_str().expect("ASCII").to_owned())
+                    .expect("a cookie");
+            let removed = cookie
+                .max_age()
+                .is_some_and(|age| age.is_zero() || age.is_negative());
+            if removed || cookie.value().is_empty() {
+                self.cookies.remove(cookie.name());
+            } else {
+                self.cookies
+                    .insert(cookie.name().to_owned(), cookie.value().to_owned());
+            }
+        }
+        page
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        self.send(test::TestRequest::get().uri(path)).await
+    }
+
+    /// Posts `fields` as they are, without adding a CSRF token.
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let mut body = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in fields {
+            body.append_pair(name, value);
+        }
+        let request = test::TestRequest::post()
+            .uri(path)
+            .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+            .set_payload(body.finish());
+        self.send(request).await
+    }
+
+    /// The CSRF token the site gave this browser, if any.
+    pub fn csrf(&self) -> Option<String> {
+        self.cookies.get("csrf").cloned()
+    }
+
+    /// Posts `fields` with this browser's CSRF token, as the site's own form does (a page with
+    /// a form is read first when the browser has no token yet).
+    pub async fn submit(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        if self.csrf().is_none() {
+            self.get("/login").await;
+        }
+        let token = self.csrf().expect("the site set a CSRF cookie");
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf", &token));
+        self.post_raw(path, &all).await
+    }
+
+    /// Signs in through the form; the answer of `POST /login`.
+    pub async fn sign_in(&mut self, name: &str, password: &str) -> Page {
+        self.get("/login").await;
+        self.submit("/login", &[("name", name), ("password", password)])
+            .await
+    }
+}

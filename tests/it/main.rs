@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::pedantic, clippy::type_complexity)]
 
+mod accounts;
 mod api;
 mod api_match;
 mod backends;

@@ -445,10 +445,7 @@ async fn the_seed_meets_the_issue_15_floors() {
     // (Lowered to 69 by the fourth round, which found 53 countries; before it: raised from 108 to
     // 122 by the fifth folder's merge: 14 new people whose sources give no
     // nationality; seed/README.md, known gaps.)
-    assert!(
-        stateless <= 69,
-        "{stateless} individuals without a country"
-    );
+    assert!(stateless <= 69, "{stateless} individuals without a country");
 
     let sources: Vec<(String, Option<chrono::NaiveDate>)> = sources::table
         .select((sources::id, sources::published_on))
