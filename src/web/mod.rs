@@ -59,12 +59,14 @@ pub struct AppState {
     pub spools: Arc<stream::Spools>,
     /// Whether cookies are marked `Secure` (the site is served over HTTPS).
     pub secure_cookies: bool,
+    /// Rendered answers of the current data version, by tag (none: render every request).
+    pub pages: Option<Arc<revalidate::PageCache>>,
 }
 
 impl AppState {
     /// The state over `db`, trusting a data version it read for [`revalidate::VERSION_TTL`].
     pub fn new(db: Db) -> Self {
-        AppState::with_version_ttl(db, revalidate::VERSION_TTL)
+        AppState::with_version_ttl(db, revalidate::VERSION_TTL).with_page_cache(PAGE_CACHE_BYTES)
     }
 
     /// The state over `db`, trusting a data version it read for `ttl` (zero: read it for every
@@ -75,7 +77,16 @@ impl AppState {
             version: Arc::new(DataVersion::new(ttl)),
             spools: Arc::default(),
             secure_cookies: false,
+            pages: None,
         }
+    }
+
+    /// The same state, keeping up to `bytes` of rendered answers (0: none). Tests that change
+    /// the data behind the site's back run without it.
+    #[must_use]
+    pub fn with_page_cache(mut self, bytes: u64) -> Self {
+        self.pages = (bytes > 0).then(|| Arc::new(revalidate::PageCache::new(bytes)));
+        self
     }
 
     /// The same state, marking cookies `Secure` when `secure` (behind HTTPS).
@@ -85,6 +96,9 @@ impl AppState {
         self
     }
 }
+
+/// How many bytes of rendered answers each instance keeps (see [`revalidate::PageCache`]).
+pub const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How long a browser or a cache may keep a page before revalidating it.
 pub const PAGE_CACHE: &str = "public, max-age=60";
@@ -116,11 +130,11 @@ pub fn app(
         .app_data(web::PathConfig::default().error_handler(|_err, req| not_an_id(req).into()))
         .app_data(web::FormConfig::default().limit(auth::FORM_LIMIT))
         .app_data(web::PayloadConfig::default().limit(auth::FORM_LIMIT))
-        .wrap(from_fn(revalidate::revalidate))
         .wrap(from_fn(i18n::negotiate))
         .wrap(from_fn(auth::identify))
-        .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(Compress::default())
+        // Outside compression, so that a kept page is kept compressed.
+        .wrap(from_fn(revalidate::revalidate))
         .wrap(
             DefaultHeaders::new()
                 .add(("X-Content-Type-Options", "nosniff"))
@@ -128,6 +142,7 @@ pub fn app(
                 .add(("X-Frame-Options", "DENY"))
                 .add(("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")),
         )
+        .wrap(Logger::new("%a \"%r\" %s %b %Dms"))
         .wrap(from_fn(head_has_no_body))
         .service(page("/", home::index))
         .service(page("/about", home::about))

@@ -8,14 +8,15 @@
 //! version is read from the database at most once per [`DataVersion`]'s time to live, and every
 //! instance of the site reads the same number, so they agree on every tag.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use actix_web::body::{EitherBody, MessageBody};
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, EntityTag, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
+use actix_web::web::Bytes;
 use actix_web::{web, HttpResponse};
 
 use super::error::AppError;
@@ -88,6 +89,132 @@ impl DataVersion {
     }
 }
 
+/// The largest answer the page cache keeps (a busy organization page is under 100 KB).
+const CACHED_PAGE_LIMIT: usize = 1024 * 1024;
+
+/// The rendered answers of the current data version, by tag: an answer is a function of its
+/// tag (data version, build, request), so a page asked for again is sent without a query or a
+/// rendering, already compressed. Bounded by the bytes it holds; a new data version makes every
+/// old entry unreachable, and they are dropped as new ones come.
+pub struct PageCache {
+    entries: quick_cache::sync::Cache<String, Arc<CachedPage>, PageWeight>,
+}
+
+/// One kept answer: status, headers and body as sent (compressed when the request asked so).
+pub struct CachedPage {
+    status: StatusCode,
+    headers: Vec<(header::HeaderName, HeaderValue)>,
+    body: Bytes,
+}
+
+#[derive(Clone)]
+struct PageWeight;
+
+impl quick_cache::Weighter<String, Arc<CachedPage>> for PageWeight {
+    fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
+        let headers: usize = page
+            .headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len())
+            .sum();
+        (key.len() + headers + page.body.len()) as u64
+    }
+}
+
+impl PageCache {
+    /// A cache holding at most `bytes` of answers.
+    pub fn new(bytes: u64) -> Self {
+        PageCache {
+            entries: quick_cache::sync::Cache::with_weighter(
+                (bytes / 16_384).max(16) as usize,
+                bytes,
+                PageWeight,
+            ),
+        }
+    }
+
+    fn get(&self, tag: &str) -> Option<Arc<CachedPage>> {
+        self.entries.get(tag)
+    }
+
+    fn insert(&self, tag: String, page: CachedPage) {
+        self.entries.insert(tag, Arc::new(page));
+    }
+
+    /// How many answers it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl CachedPage {
+    fn response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        for (name, value) in &self.headers {
+            response.append_header((name.clone(), value.clone()));
+        }
+        response.body(self.body.clone())
+    }
+}
+
+/// Whether an answer may be kept and sent to anyone who sends the same request: a public page,
+/// feed, stylesheet or JSON answer that sets no cookie. Downloads stream and are not kept.
+fn keepable(response: &HttpResponse<impl MessageBody>) -> bool {
+    let headers = response.headers();
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|value: &HeaderValue| value.to_str().ok())
+            .unwrap_or_default()
+    };
+    let kind = text(header::CONTENT_TYPE);
+    response.status() == StatusCode::OK
+        && text(header::CACHE_CONTROL).starts_with("public")
+        && !headers.contains_key(header::SET_COOKIE)
+        && [
+            "text/html",
+            "application/json",
+            "application/atom+xml",
+            "text/css",
+        ]
+        .iter()
+        .any(|prefix| kind.starts_with(prefix))
+}
+
+/// Keeps `response` under `tag` if it may be kept, and returns it (its body now in memory).
+async fn keep(
+    cache: &PageCache,
+    tag: String,
+    response: ServiceResponse<BoxBody>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if !keepable(response.response()) {
+        return Ok(response);
+    }
+    let (request, response) = response.into_parts();
+    let (head, body) = response.into_parts();
+    let bytes = actix_web::body::to_bytes(body)
+        .await
+        .map_err(|err| actix_web::error::ErrorInternalServerError(err.to_string()))?;
+    let page = CachedPage {
+        status: head.status(),
+        headers: head
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect(),
+        body: bytes.clone(),
+    };
+    if bytes.len() <= CACHED_PAGE_LIMIT {
+        cache.insert(tag, page);
+    }
+    let response = head.set_body(BoxBody::new(bytes));
+    Ok(ServiceResponse::new(request, response))
+}
+
 /// The tag of what `GET path?query` answers at `version`, for a request with these `vary`
 /// header values: `"{version}-{hash}"`, the hash over the build, the methodology, the path and
 /// query, and the headers.
@@ -144,13 +271,15 @@ fn not_modified(tag: &str, cache_control: Option<HeaderValue>) -> HttpResponse {
 }
 
 /// Middleware: a `GET` or `HEAD` whose `If-None-Match` names the tag of the current data
-/// version gets `304` before its handler runs; a `200` without a tag of its own gets that tag.
-/// A response that carries its own tag (the stylesheet, the API's JSON, a release's archive) is
-/// compared with it after the handler.
+/// version gets `304` before its handler runs; an answer kept in the page cache under that tag is
+/// sent as it is; a `200` without a tag of its own gets that tag. A response that carries its own
+/// tag (the stylesheet, the API's JSON, a release's archive) is compared with it after the
+/// handler. Requests of signed-in curators (a `session` cookie) are never answered from the
+/// cache: their pages are their own.
 pub async fn revalidate(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<BoxBody>>, actix_web::Error> {
     let readable = matches!(*req.method(), Method::GET | Method::HEAD);
     let asked = req
         .headers()
@@ -158,7 +287,7 @@ pub async fn revalidate(
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let tag = match (readable, state) {
+    let tag = match (readable, &state) {
         // A version that cannot be read (the database is out of reach) leaves the handler to
         // answer as it can: a page that needs no database (`/about`) still does.
         (true, Some(state)) => state
@@ -179,20 +308,35 @@ pub async fn revalidate(
         let response = not_modified(tag, Some(cache));
         return Ok(req.into_response(response).map_into_right_body());
     }
-    let mut response = next.call(req).await?;
+    let signed_in = req.cookie(super::auth::SESSION_COOKIE).is_some();
+    let cache = state
+        .as_ref()
+        .and_then(|state| state.pages.clone())
+        .filter(|_| !signed_in);
+    if let (Some(cache), Some(tag)) = (&cache, &tag) {
+        if let Some(page) = cache.get(tag) {
+            return Ok(req.into_response(page.response()).map_into_left_body());
+        }
+    }
+    let mut response = next.call(req).await?.map_into_boxed_body();
     if response.status() != StatusCode::OK {
         return Ok(response.map_into_left_body());
     }
     let own = response.headers().get(header::ETAG).cloned();
-    let Some(tag) = own.or_else(|| tag.and_then(|t| HeaderValue::from_str(&t).ok())) else {
+    let Some(etag) = own.or_else(|| tag.as_ref().and_then(|t| HeaderValue::from_str(t).ok()))
+    else {
         return Ok(response.map_into_left_body());
     };
-    if etag_matches(asked.as_deref(), tag.to_str().unwrap_or_default()) {
+    if etag_matches(asked.as_deref(), etag.to_str().unwrap_or_default()) {
         let cache = response.headers().get(header::CACHE_CONTROL).cloned();
         let (request, _) = response.into_parts();
-        let response = not_modified(tag.to_str().unwrap_or_default(), cache);
+        let response = not_modified(etag.to_str().unwrap_or_default(), cache);
         return Ok(ServiceResponse::new(request, response).map_into_right_body());
     }
-    response.headers_mut().insert(header::ETAG, tag);
+    response.headers_mut().insert(header::ETAG, etag);
+    let response = match (cache, tag) {
+        (Some(cache), Some(tag)) => keep(&cache, tag, response).await?,
+        _ => response,
+    };
     Ok(response.map_into_left_body())
 }

@@ -541,3 +541,99 @@ async fn an_organization_pages_through_its_missions_newest_election_first() {
     }
     assert_eq!(shown, expected);
 }
+
+#[actix_web::test]
+async fn a_page_asked_for_again_is_sent_from_the_page_cache_without_a_query() {
+    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+    use diesel::connection::SimpleConnection;
+    use observer_registry::db::Db;
+    use observer_registry::web::{app, AppState};
+
+    let seeded = TestApp::seeded().await;
+    let state = AppState::with_version_ttl(
+        Db::new(seeded.pool.clone(), None),
+        std::time::Duration::from_secs(3600),
+    )
+    .with_page_cache(8 * 1024 * 1024);
+    let cache = state.pages.clone().unwrap();
+    let service = init_service(app(state)).await;
+    let get = |headers: &[(&'static str, &'static str)]| {
+        let mut request = TestRequest::get().uri("/organizations/sco");
+        for header in headers {
+            request = request.insert_header(*header);
+        }
+        request.to_request()
+    };
+    let first = call_service(&service, get(&[("Accept-Encoding", "gzip")])).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers().get("content-encoding").unwrap(), "gzip");
+    let tag = first.headers().get("etag").unwrap().clone();
+    let first_body = read_body(first).await;
+    assert_eq!(cache.len(), 1);
+
+    // Every table the page reads is gone: only an answer kept whole can still be sent.
+    seeded
+        .conn()
+        .batch_execute("ALTER TABLE organizations RENAME TO organizations_gone")
+        .unwrap();
+    let again = call_service(&service, get(&[("Accept-Encoding", "gzip")])).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.headers().get("etag").unwrap(), tag);
+    assert_eq!(again.headers().get("content-encoding").unwrap(), "gzip");
+    assert_eq!(
+        again.headers().get("cache-control").unwrap(),
+        "public, max-age=60"
+    );
+    assert!(again.headers().get("content-security-policy").is_some());
+    assert_eq!(read_body(again).await, first_body);
+
+    // Another encoding, language or cookie is another answer, rendered for itself (and failing
+    // here); a signed-in curator's request is never answered from the cache.
+    for headers in [
+        &[("Accept-Encoding", "identity")][..],
+        &[("Accept-Encoding", "gzip"), ("Accept-Language", "ru")][..],
+        &[("Accept-Encoding", "gzip"), ("Cookie", "session=abc")][..],
+    ] {
+        let other = call_service(&service, get(headers)).await;
+        assert!(other.status().is_server_error(), "{headers:?}");
+    }
+    seeded
+        .conn()
+        .batch_execute("ALTER TABLE organizations_gone RENAME TO organizations")
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn a_change_to_the_data_is_never_hidden_by_the_page_cache() {
+    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+    use observer_registry::db::Db;
+    use observer_registry::web::{app, AppState};
+
+    let seeded = TestApp::seeded().await;
+    let state = AppState::with_version_ttl(
+        Db::new(seeded.pool.clone(), None),
+        std::time::Duration::ZERO,
+    )
+    .with_page_cache(8 * 1024 * 1024);
+    let service = init_service(app(state)).await;
+    let page = || TestRequest::get().uri("/countries/TJK").to_request();
+    let before = String::from_utf8(
+        read_body(call_service(&service, page()).await)
+            .await
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(!before.contains("Republic of"));
+    crate::solid_ground::import(
+        &seeded,
+        &[("countries.csv", "iso3,name\nTJK,Tajikistan (Republic of)\n")],
+    )
+    .unwrap();
+    let after = String::from_utf8(
+        read_body(call_service(&service, page()).await)
+            .await
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(after.contains("Tajikistan (Republic of)"));
+}
