@@ -9,6 +9,8 @@ pub mod credibility;
 pub mod csv;
 pub mod db;
 pub mod domain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod matching;
 pub mod model;
 pub mod seed;

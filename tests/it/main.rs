@@ -13,6 +13,7 @@ mod cli;
 mod credibility;
 mod downloads;
 mod feed;
+mod fuzz_regressions;
 mod harness;
 mod import;
 mod languages;
