@@ -49,7 +49,10 @@ pub fn import_input(data: &[u8]) {
         Err(ImportError::Invalid(problems)) => {
             assert!(!problems.is_empty(), "an invalid import names its problems");
             for problem in &problems {
-                assert!(!problem.file.is_empty() && !problem.column.is_empty(), "{problem:?}");
+                assert!(
+                    !problem.file.is_empty() && !problem.column.is_empty(),
+                    "{problem:?}"
+                );
                 assert!(!problem.message.is_empty(), "{problem:?}");
             }
         }

@@ -132,71 +132,120 @@ pub fn record_set(
     summary: &str,
     records: impl IntoIterator<Item = RecordChange>,
 ) -> QueryResult<i64> {
-    let set_id: i64 = match conn {
+    let set = open_set(conn, actor, made_at, kind)?;
+    set.append(conn, records)?;
+    set.close(conn, summary)?;
+    Ok(set.id)
+}
+
+/// A change set being recorded: its changes are appended as they are made (an import appends
+/// each file's as it writes them, so they are never all in memory at once), then it is closed
+/// with its summary.
+#[derive(Debug, Clone)]
+pub struct OpenSet {
+    pub id: i64,
+    actor: String,
+    made_at: NaiveDateTime,
+}
+
+/// Starts recording a change set (in the caller's transaction).
+pub fn open_set(
+    conn: &mut DbConn,
+    actor: &str,
+    made_at: NaiveDateTime,
+    kind: ChangeSetKind,
+) -> QueryResult<OpenSet> {
+    let row = (
+        change_sets::actor.eq(actor),
+        change_sets::made_at.eq(made_at),
+        change_sets::kind.eq(kind),
+        change_sets::summary.eq(""),
+    );
+    let id: i64 = match conn {
         DbConn::Sqlite(c) => diesel::insert_into(change_sets::table)
-            .values((
-                change_sets::actor.eq(actor),
-                change_sets::made_at.eq(made_at),
-                change_sets::kind.eq(kind),
-                change_sets::summary.eq(summary),
-            ))
+            .values(row)
             .returning(change_sets::id)
             .get_result(c)?,
         DbConn::Pg(c) => diesel::insert_into(change_sets::table)
-            .values((
-                change_sets::actor.eq(actor),
-                change_sets::made_at.eq(made_at),
-                change_sets::kind.eq(kind),
-                change_sets::summary.eq(summary),
-            ))
+            .values(row)
             .returning(change_sets::id)
             .get_result(c)?,
     };
-    let mut chunk = Vec::with_capacity(CHANGE_CHUNK);
-    let mut records = records.into_iter().peekable();
-    while records.peek().is_some() {
-        chunk.clear();
-        chunk.extend(records.by_ref().take(CHANGE_CHUNK).map(|r| {
-            (
-                changes::actor.eq(actor.to_owned()),
-                changes::changed_at.eq(made_at),
-                changes::table_name.eq(r.table_name),
-                changes::record_id.eq(r.record_id),
-                changes::action.eq(r.action),
-                changes::before_value.eq(r.before_value),
-                changes::after_value.eq(r.after_value),
-                changes::change_set.eq(Some(set_id)),
-            )
-        }));
-        match conn {
-            DbConn::Sqlite(c) => diesel::insert_into(changes::table)
-                .values(&chunk)
-                .execute(c)?,
-            DbConn::Pg(c) => diesel::insert_into(changes::table)
-                .values(&chunk)
-                .execute(c)?,
-        };
+    Ok(OpenSet {
+        id,
+        actor: actor.to_owned(),
+        made_at,
+    })
+}
+
+impl OpenSet {
+    /// Records `records` in this set, a chunk at a time (the iterator may make them lazily).
+    pub fn append(
+        &self,
+        conn: &mut DbConn,
+        records: impl IntoIterator<Item = RecordChange>,
+    ) -> QueryResult<()> {
+        let mut chunk = Vec::with_capacity(CHANGE_CHUNK);
+        let mut records = records.into_iter().peekable();
+        while records.peek().is_some() {
+            chunk.clear();
+            chunk.extend(records.by_ref().take(CHANGE_CHUNK).map(|r| {
+                (
+                    changes::actor.eq(self.actor.clone()),
+                    changes::changed_at.eq(self.made_at),
+                    changes::table_name.eq(r.table_name),
+                    changes::record_id.eq(r.record_id),
+                    changes::action.eq(r.action),
+                    changes::before_value.eq(r.before_value),
+                    changes::after_value.eq(r.after_value),
+                    changes::change_set.eq(Some(self.id)),
+                )
+            }));
+            match conn {
+                DbConn::Sqlite(c) => diesel::insert_into(changes::table)
+                    .values(&chunk)
+                    .execute(c)?,
+                DbConn::Pg(c) => diesel::insert_into(changes::table)
+                    .values(&chunk)
+                    .execute(c)?,
+            };
+        }
+        Ok(())
     }
-    // A change set with no record change (a moderation decision) still moves the data version.
-    if changes::table
-        .filter(changes::change_set.eq(set_id))
-        .count()
-        .get_result::<i64>(conn)?
-        == 0
-    {
-        diesel::insert_into(changes::table)
-            .values((
-                changes::actor.eq(actor),
-                changes::changed_at.eq(made_at),
-                changes::table_name.eq(""),
-                changes::record_id.eq("*"),
-                changes::action.eq(ChangeAction::Update),
-                changes::after_value.eq(Some(summary)),
-                changes::change_set.eq(Some(set_id)),
-            ))
+
+    /// Ends the set with its summary. A set with no record change (a moderation decision) gets
+    /// one summary change, so that it too moves the data version.
+    pub fn close(&self, conn: &mut DbConn, summary: &str) -> QueryResult<()> {
+        diesel::update(change_sets::table.filter(change_sets::id.eq(self.id)))
+            .set(change_sets::summary.eq(summary))
             .execute(conn)?;
+        let recorded: i64 = changes::table
+            .filter(changes::change_set.eq(self.id))
+            .count()
+            .get_result(conn)?;
+        if recorded == 0 {
+            diesel::insert_into(changes::table)
+                .values((
+                    changes::actor.eq(&self.actor),
+                    changes::changed_at.eq(self.made_at),
+                    changes::table_name.eq(""),
+                    changes::record_id.eq("*"),
+                    changes::action.eq(ChangeAction::Update),
+                    changes::after_value.eq(Some(summary)),
+                    changes::change_set.eq(Some(self.id)),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
     }
-    Ok(set_id)
+
+    /// Forgets a set that recorded nothing (an import that changed no row).
+    pub fn discard(&self, conn: &mut DbConn) -> QueryResult<()> {
+        diesel::delete(changes::table.filter(changes::change_set.eq(self.id))).execute(conn)?;
+        diesel::delete(change_sets::table.filter(change_sets::id.eq(self.id)))
+            .execute(conn)
+            .map(|_| ())
+    }
 }
 
 /// Recent changes, newest first, one page at a time.

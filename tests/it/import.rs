@@ -242,3 +242,76 @@ async fn broken_files_are_refused_with_a_clear_message() {
         "holds none of the contract files (countries.csv, sources.csv, organizations.csv, ...)"
     ));
 }
+
+#[actix_web::test]
+async fn an_import_is_one_change_set_with_every_record_before_and_after() {
+    use observer_registry::db::schema::{change_sets, changes};
+    use observer_registry::domain::{ChangeAction, ChangeSetKind};
+    use observer_registry::model::change;
+
+    let app = TestApp::empty().await;
+    import(&app, &base(), ImportMode::Apply).unwrap();
+    let renamed: &[u8] = b"id,name,acronym,aliases,kind,hq_country,founded_on,dissolved_on,dop_endorser,benchmark,benchmark_reason,website,notes\nobs,Observer Group,OBS,,private,,,,true,false,,https://example.org,\n";
+    import(&app, &[("organizations.csv", renamed)], ImportMode::Apply).unwrap();
+    // The same file again changes nothing and records nothing.
+    let version = change::data_version(&mut app.conn()).unwrap();
+    import(&app, &[("organizations.csv", renamed)], ImportMode::Apply).unwrap();
+    assert_eq!(change::data_version(&mut app.conn()).unwrap(), version);
+
+    let sets: Vec<(i64, String, ChangeSetKind, String)> = change_sets::table
+        .order(change_sets::id.asc())
+        .select((
+            change_sets::id,
+            change_sets::actor,
+            change_sets::kind,
+            change_sets::summary,
+        ))
+        .load(&mut app.conn())
+        .unwrap();
+    assert_eq!(sets.len(), 2, "{sets:?}");
+    assert!(sets
+        .iter()
+        .all(|(_, actor, kind, _)| actor == "import" && *kind == ChangeSetKind::Import));
+    assert_eq!(sets[1].3, "organizations: 0 inserted, 1 updated");
+    let in_first: i64 = changes::table
+        .filter(changes::change_set.eq(sets[0].0))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(in_first, 4, "one change per record inserted");
+
+    let history = change::history(
+        &mut app.conn(),
+        "organizations",
+        "obs",
+        observer_registry::model::PageRequest::new(1, 10),
+    )
+    .unwrap();
+    assert_eq!(history.total, 2);
+    let (update, set) = &history.items[0];
+    assert_eq!(update.action, ChangeAction::Update);
+    assert_eq!(set.as_ref().unwrap().id, sets[1].0);
+    let columns = observer_registry::csv::ContractFile::Organizations.columns();
+    let differences = update.differences(columns);
+    assert!(
+        differences.contains(&(
+            "kind".to_owned(),
+            "intergovernmental".to_owned(),
+            "private".to_owned()
+        )),
+        "{differences:?}"
+    );
+    assert_eq!(
+        differences[0],
+        (
+            "name".to_owned(),
+            "Observers".to_owned(),
+            "Observer Group".to_owned()
+        )
+    );
+    assert!(!differences.iter().any(|(column, _, _)| column == "id"));
+    let (insert, _) = &history.items[1];
+    assert_eq!(insert.action, ChangeAction::Insert);
+    assert!(insert.before_value.is_none());
+    assert_eq!(change::values(insert.after_value.as_deref())["id"], "obs");
+}

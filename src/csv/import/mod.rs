@@ -196,13 +196,26 @@ pub fn import_files<B: AsRef<[u8]>>(
             problems.sort_by_key(|p| (file_order(&p.file), p.line));
             return Err(ImportError::Invalid(problems));
         }
-        let mut log = Vec::new();
-        report.files = apply(conn, &batch, &existing, mode, &mut log)?;
-        if mode == ImportMode::Apply && report.inserted() + report.updated() > 0 {
-            record_changes(conn, &report, provenance, log)?;
-            derived::refresh(conn, &METHODOLOGY)?;
-            super::archive::record_if_changed(conn)?;
-            refresh_planner_statistics(conn)?;
+        let log = match mode {
+            ImportMode::Apply => Some(change::open_set(
+                conn,
+                &provenance.actor,
+                provenance.changed_at,
+                provenance.kind,
+            )?),
+            ImportMode::DryRun => None,
+        };
+        report.files = apply(conn, &batch, &existing, mode, log.as_ref())?;
+        match log {
+            // An import that changed no row records no change set.
+            Some(set) if report.inserted() + report.updated() == 0 => set.discard(conn)?,
+            Some(set) => {
+                set.close(conn, &summary(&report))?;
+                derived::refresh(conn, &METHODOLOGY)?;
+                super::archive::record_if_changed(conn)?;
+                refresh_planner_statistics(conn)?;
+            }
+            None => {}
         }
         Ok(report)
     })?;
@@ -240,15 +253,9 @@ fn refresh_planner_statistics(conn: &mut DbConn) -> QueryResult<()> {
     }
 }
 
-/// Records the import as one change set: one change per inserted or updated record, with its
-/// contract row before and after.
-fn record_changes(
-    conn: &mut DbConn,
-    report: &ImportReport,
-    provenance: &Provenance,
-    log: Vec<RecordChange>,
-) -> QueryResult<()> {
-    let summary = report
+/// What an import changed, file by file, as its change set's summary.
+fn summary(report: &ImportReport) -> String {
+    report
         .files
         .iter()
         .filter(|o| o.inserted + o.updated > 0)
@@ -261,37 +268,35 @@ fn record_changes(
             )
         })
         .collect::<Vec<_>>()
-        .join("; ");
-    change::record_set(
-        conn,
-        &provenance.actor,
-        provenance.changed_at,
-        provenance.kind,
-        &summary,
-        log,
-    )
-    .map(|_| ())
+        .join("; ")
 }
 
-/// The history entries of the rows an import writes: inserts and updates, with the stored row
-/// as the value before.
+/// Records the history entries of the rows an import writes (inserts and updates, with the
+/// stored row as the value before) in its change set, made a chunk at a time.
 fn log_rows<T: serde::Serialize>(
+    conn: &mut DbConn,
     file: ContractFile,
     rows: &[(String, T, Option<T>)],
-    log: &mut Vec<RecordChange>,
-) {
+    log: Option<&change::OpenSet>,
+) -> QueryResult<()> {
+    let Some(set) = log else {
+        return Ok(());
+    };
     let table_name = file.file_name().trim_end_matches(".csv");
-    log.extend(rows.iter().map(|(id, row, stored)| RecordChange {
-        table_name: table_name.to_owned(),
-        record_id: id.clone(),
-        action: if stored.is_some() {
-            ChangeAction::Update
-        } else {
-            ChangeAction::Insert
-        },
-        before_value: stored.as_ref().map(|stored| super::row_json(file, stored)),
-        after_value: Some(super::row_json(file, row)),
-    }));
+    set.append(
+        conn,
+        rows.iter().map(|(id, row, stored)| RecordChange {
+            table_name: table_name.to_owned(),
+            record_id: id.clone(),
+            action: if stored.is_some() {
+                ChangeAction::Update
+            } else {
+                ChangeAction::Insert
+            },
+            before_value: stored.as_ref().map(|stored| super::row_json(file, stored)),
+            after_value: Some(super::row_json(file, row)),
+        }),
+    )
 }
 
 fn file_order(name: &str) -> usize {
@@ -371,7 +376,7 @@ fn apply(
     batch: &Batch,
     existing: &check::Existing,
     mode: ImportMode,
-    log: &mut Vec<RecordChange>,
+    log: Option<&change::OpenSet>,
 ) -> QueryResult<Vec<FileOutcome>> {
     use ContractFile as F;
     let mut outcomes = Vec::new();
@@ -390,9 +395,7 @@ fn apply(
             |after| Country::export_batch(conn, after, BATCH),
             |c| c.iso3.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Countries, &rows, log);
-        }
+        log_rows(conn, F::Countries, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
@@ -424,9 +427,7 @@ fn apply(
             |after| Source::export_batch(conn, after, BATCH),
             |s| s.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Sources, &rows, log);
-        }
+        log_rows(conn, F::Sources, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
@@ -447,9 +448,7 @@ fn apply(
             |after| Organization::export_batch(conn, &all_organizations, after, BATCH),
             |o| o.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Organizations, &rows, log);
-        }
+        log_rows(conn, F::Organizations, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         let rows = rows
             .into_iter()
@@ -486,9 +485,7 @@ fn apply(
             |after| Election::export_batch(conn, &all_elections, after, BATCH),
             |e| e.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Elections, &rows, log);
-        }
+        log_rows(conn, F::Elections, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
@@ -509,9 +506,7 @@ fn apply(
             |after| Mission::export_batch(conn, None, after, BATCH),
             |m| m.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Missions, &rows, log);
-        }
+        log_rows(conn, F::Missions, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
@@ -532,9 +527,7 @@ fn apply(
             |after| Individual::export_batch(conn, &all_individuals, after, BATCH),
             |i| i.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Individuals, &rows, log);
-        }
+        log_rows(conn, F::Individuals, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         let rows = rows
             .into_iter()
@@ -572,9 +565,7 @@ fn apply(
             |after| Participation::export_batch(conn, after, BATCH),
             |p| p.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Participations, &rows, log);
-        }
+        log_rows(conn, F::Participations, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
@@ -595,9 +586,7 @@ fn apply(
             |after| Sanction::export_batch(conn, after, BATCH),
             |s| s.id.clone(),
         )?;
-        if mode == ImportMode::Apply {
-            log_rows(F::Sanctions, &rows, log);
-        }
+        log_rows(conn, F::Sanctions, &rows, log)?;
         let rows = rows.into_iter().map(|(id, row, _)| (id, row));
         outcomes.push(upsert!(
             conn,
