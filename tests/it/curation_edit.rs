@@ -397,6 +397,15 @@ async fn every_kind_is_created_edited_and_deleted_through_its_form() {
         );
     }
 
+    // Curators reach the new-record links from the list of changes; readers do not see them.
+    let changes = curator.get(&app, "/changes").await;
+    assert!(changes.links("a").contains(&"/edit".to_owned()));
+    assert!(!app
+        .get("/changes")
+        .await
+        .links("a")
+        .contains(&"/edit".to_owned()));
+
     for (kind, id, values, _) in records() {
         let saved = curator
             .fill(&app, &format!("/edit/{kind}/new"), &values)
@@ -830,6 +839,68 @@ async fn an_admin_restores_a_deleted_record_and_a_curator_cannot() {
     // It exists again: a second restore is refused.
     let again = admin.post(&app, &restore, &[]).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
+
+    // A deletion whose references are gone meanwhile is not restored: the importer says why.
+    for (kind, values) in [
+        (
+            "source",
+            vec![
+                ("id", "lonely-source"),
+                ("url", "https://example.org/lonely"),
+            ],
+        ),
+        (
+            "sanction",
+            vec![
+                ("id", "lonely-sanction"),
+                ("subject_id", "afric"),
+                ("description", "Only here for a test."),
+                ("source_id", "lonely-source"),
+            ],
+        ),
+    ] {
+        let saved = curator
+            .fill(&app, &format!("/edit/{kind}/new"), &values)
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    for path in [
+        "/edit/sanction/lonely-sanction",
+        "/edit/source/lonely-source",
+    ] {
+        let version = open(&curator, &app, path).await;
+        let version = version
+            .iter()
+            .find(|(n, _)| n == "version")
+            .unwrap()
+            .1
+            .clone();
+        let gone = curator
+            .post(
+                &app,
+                &format!("{path}/delete"),
+                &[("version".to_owned(), version)],
+            )
+            .await;
+        assert_eq!(gone.status, StatusCode::SEE_OTHER, "{path}");
+    }
+    let deletion: i64 = changes::table
+        .filter(changes::record_id.eq("lonely-sanction"))
+        .order(changes::id.desc())
+        .select(changes::id)
+        .first(&mut *app.conn())
+        .unwrap();
+    let before = snapshot(&app);
+    let refused = admin
+        .post(&app, &format!("/changes/{deletion}/restore"), &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(
+        refused.text("main").contains("lonely-source"),
+        "{}",
+        refused.text("main")
+    );
+    assert_eq!(snapshot(&app), before);
     assert_eq!(app.get("/organizations/afric").await.status, StatusCode::OK);
 }
 
