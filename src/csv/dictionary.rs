@@ -49,7 +49,8 @@ pub struct Column {
 /// A lower-case slug such as `osce-odihr`.
 pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 const ISO3_PATTERN: &str = "^[A-Z]{3}$";
-const URL_PATTERN: &str = "^https?://\\S+$";
+/// An http(s) address.
+pub const URL_PATTERN: &str = "^https?://\\S+$";
 
 fn col(
     name: &'static str,

@@ -4,6 +4,7 @@ pub mod account;
 pub mod change;
 pub mod country;
 pub mod derived;
+pub mod edit;
 pub mod election;
 pub mod examples;
 pub mod find;

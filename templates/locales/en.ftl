@@ -678,3 +678,127 @@ record-reply = Reply to this entry
 record-correct = Suggest a correction
 record-edit = Edit
 record-delete = Delete
+
+## Editing records, their history and restoring them
+edit-index-title = New records
+edit-index-intro = Every record rests on a source: add the source first, then the records that cite it.
+edit-new-organization = New organization
+edit-new-election = New election
+edit-new-mission = New mission
+edit-new-individual = New individual
+edit-new-participation = New participation
+edit-new-source = New source
+edit-new-sanction = New sanction or exposure
+edit-kind-organization = organization
+edit-kind-election = election
+edit-kind-mission = mission
+edit-kind-individual = individual
+edit-kind-participation = participation
+edit-kind-source = source
+edit-kind-sanction = sanction
+edit-title = Edit { $kind } { $id }
+edit-delete-title = Delete { $kind } { $id }
+edit-required = required
+edit-save = Save
+edit-yes = Yes
+edit-no = No
+edit-none = (none)
+edit-field-id = Id
+edit-field-url = Address (URL)
+edit-field-title = Title
+edit-field-publisher = Publisher
+edit-field-published_on = Published on
+edit-field-archived_url = Archived copy (URL)
+edit-field-name = Name
+edit-field-acronym = Acronym
+edit-field-aliases = Other names (separated by |)
+edit-field-kind = Kind
+edit-field-hq_country = Headquarters country (ISO code)
+edit-field-founded_on = Founded on
+edit-field-dissolved_on = Dissolved on
+edit-field-dop_endorser = Endorsed the Declaration of Principles
+edit-field-benchmark = Benchmark
+edit-field-benchmark_reason = Benchmark reason
+edit-field-website = Website
+edit-field-notes = Notes
+edit-field-country = Country (ISO code)
+edit-field-held_on = Voting day
+edit-field-round = Round
+edit-field-legitimacy = Legitimacy
+edit-field-organization_id = Organization (id)
+edit-field-election_id = Election (id)
+edit-field-observers = Observers
+edit-field-arrived_on = Arrived on
+edit-field-verdict = Verdict
+edit-field-verdict_quote = Verdict in the mission's words
+edit-field-source_id = Source (id)
+edit-field-name_original = Name in the original script
+edit-field-affiliation = Affiliation
+edit-field-individual_id = Individual (id)
+edit-field-mission_id = Mission (id)
+edit-field-role = Role
+edit-field-statement = Statement
+edit-field-statement_verdict = Verdict of the statement
+edit-field-subject_type = Subject type
+edit-field-subject_id = Subject (id)
+edit-field-imposed_by = Imposed or published by
+edit-field-imposed_on = Imposed on
+edit-field-description = Description
+edit-conflict-title = Someone saved this record meanwhile
+edit-conflict-intro = The record changed after you opened the form. Nothing was saved. Compare your values with the stored ones below.
+edit-conflict-gone = The record was deleted after you opened the form. Nothing was saved.
+edit-conflict-column = Column
+edit-conflict-mine = Your values
+edit-conflict-theirs = Stored now
+edit-conflict-retry = The form below holds your values. Save it again to replace the stored values, or change it first.
+edit-delete-confirm = Delete this record? The deletion is recorded in the history, and an administrator can restore it.
+edit-delete-button = Delete
+edit-delete-changed = The record changed after you opened the confirmation. Nothing was deleted. Look at it again below.
+edit-delete-refused = This record cannot be deleted while other records refer to it:
+edit-back-to-record = Back to the record
+edit-referred-missions = { $count ->
+    [one] { $count } mission refers to this record.
+   *[other] { $count } missions refer to this record.
+}
+edit-referred-participations = { $count ->
+    [one] { $count } participation refers to this record.
+   *[other] { $count } participations refer to this record.
+}
+edit-referred-sanctions = { $count ->
+    [one] { $count } sanction or exposure refers to this record.
+   *[other] { $count } sanctions or exposures refer to this record.
+}
+edit-referred-citations = { $count ->
+    [one] { $count } record cites this source in its text.
+   *[other] { $count } records cite this source in their text.
+}
+history-title = History of { $kind } { $id }
+history-back-to-record = Back to the record
+history-none = No change is recorded yet.
+history-changes-title = Recent changes
+history-changes-intro = Every change to the registry, newest first: who made it, when, and what it changed.
+history-set-title = Change set { $id }
+history-change-title = Change { $id }
+history-col-when = When
+history-col-who = Who
+history-col-what = What
+history-col-changes = Changed values
+history-col-kind = Kind
+history-col-summary = Summary
+history-col-set = Change set
+history-col-before = Before
+history-col-after = After
+history-empty-value = (empty)
+history-action-insert = Created
+history-action-update = Changed
+history-action-delete = Deleted
+history-action-restore = Restored
+history-action-import = Imported
+history-set-edit = Edit
+history-set-delete = Deletion
+history-set-restore = Restore
+history-set-import = Import
+history-set-moderation = Moderation
+history-restore-button = Restore this record
+history-restore-failed = The record was not restored
+history-restore-not-a-deletion = Only a deleted record can be restored.

@@ -684,3 +684,127 @@ record-reply = Répondre à cette fiche
 record-correct = Proposer une correction
 record-edit = Modifier
 record-delete = Supprimer
+
+## Editing records, their history and restoring them
+edit-index-title = Nouvelles fiches
+edit-index-intro = Chaque fiche repose sur une source : ajoutez d'abord la source, puis les fiches qui la citent.
+edit-new-organization = Nouvelle organisation
+edit-new-election = Nouvelle élection
+edit-new-mission = Nouvelle mission
+edit-new-individual = Nouvelle personne
+edit-new-participation = Nouvelle participation
+edit-new-source = Nouvelle source
+edit-new-sanction = Nouvelle sanction ou révélation
+edit-kind-organization = organisation
+edit-kind-election = élection
+edit-kind-mission = mission
+edit-kind-individual = personne
+edit-kind-participation = participation
+edit-kind-source = source
+edit-kind-sanction = sanction
+edit-title = Modifier : { $kind } { $id }
+edit-delete-title = Supprimer : { $kind } { $id }
+edit-required = obligatoire
+edit-save = Enregistrer
+edit-yes = Oui
+edit-no = Non
+edit-none = (aucun)
+edit-field-id = Identifiant
+edit-field-url = Adresse (URL)
+edit-field-title = Titre
+edit-field-publisher = Éditeur
+edit-field-published_on = Publié le
+edit-field-archived_url = Copie archivée (URL)
+edit-field-name = Nom
+edit-field-acronym = Sigle
+edit-field-aliases = Autres noms (séparés par |)
+edit-field-kind = Type
+edit-field-hq_country = Pays du siège (code ISO)
+edit-field-founded_on = Fondée le
+edit-field-dissolved_on = Dissoute le
+edit-field-dop_endorser = A souscrit à la Déclaration de principes
+edit-field-benchmark = Référence
+edit-field-benchmark_reason = Pourquoi c'est une référence
+edit-field-website = Site web
+edit-field-notes = Notes
+edit-field-country = Pays (code ISO)
+edit-field-held_on = Jour du scrutin
+edit-field-round = Tour
+edit-field-legitimacy = Légitimité
+edit-field-organization_id = Organisation (identifiant)
+edit-field-election_id = Élection (identifiant)
+edit-field-observers = Observateurs
+edit-field-arrived_on = Arrivée le
+edit-field-verdict = Verdict
+edit-field-verdict_quote = Verdict dans les mots de la mission
+edit-field-source_id = Source (identifiant)
+edit-field-name_original = Nom dans l'écriture d'origine
+edit-field-affiliation = Fonction ou affiliation
+edit-field-individual_id = Personne (identifiant)
+edit-field-mission_id = Mission (identifiant)
+edit-field-role = Rôle
+edit-field-statement = Déclaration
+edit-field-statement_verdict = Verdict de la déclaration
+edit-field-subject_type = Type de sujet
+edit-field-subject_id = Sujet (identifiant)
+edit-field-imposed_by = Imposée ou publiée par
+edit-field-imposed_on = Imposée le
+edit-field-description = Description
+edit-conflict-title = Quelqu'un a enregistré cette fiche entre-temps
+edit-conflict-intro = La fiche a changé après l'ouverture du formulaire. Rien n'a été enregistré. Comparez vos valeurs avec celles enregistrées ci-dessous.
+edit-conflict-gone = La fiche a été supprimée après l'ouverture du formulaire. Rien n'a été enregistré.
+edit-conflict-column = Colonne
+edit-conflict-mine = Vos valeurs
+edit-conflict-theirs = Enregistré maintenant
+edit-conflict-retry = Le formulaire ci-dessous contient vos valeurs. Enregistrez-le de nouveau pour remplacer les valeurs enregistrées, ou modifiez-le d'abord.
+edit-delete-confirm = Supprimer cette fiche ? La suppression est inscrite dans l'historique, et un administrateur peut la rétablir.
+edit-delete-button = Supprimer
+edit-delete-changed = La fiche a changé après l'ouverture de la confirmation. Rien n'a été supprimé. Regardez-la de nouveau ci-dessous.
+edit-delete-refused = Cette fiche ne peut pas être supprimée tant que d'autres fiches s'y réfèrent :
+edit-back-to-record = Retour à la fiche
+edit-referred-missions = { $count ->
+    [one] { $count } mission se réfère à cette fiche.
+   *[other] { $count } missions se réfèrent à cette fiche.
+}
+edit-referred-participations = { $count ->
+    [one] { $count } participation se réfère à cette fiche.
+   *[other] { $count } participations se réfèrent à cette fiche.
+}
+edit-referred-sanctions = { $count ->
+    [one] { $count } sanction ou révélation se réfère à cette fiche.
+   *[other] { $count } sanctions ou révélations se réfèrent à cette fiche.
+}
+edit-referred-citations = { $count ->
+    [one] { $count } fiche cite cette source dans son texte.
+   *[other] { $count } fiches citent cette source dans leur texte.
+}
+history-title = Historique : { $kind } { $id }
+history-back-to-record = Retour à la fiche
+history-none = Aucune modification n'est encore inscrite.
+history-changes-title = Modifications récentes
+history-changes-intro = Toutes les modifications du registre, les plus récentes d'abord : qui, quand, et ce qui a changé.
+history-set-title = Lot de modifications { $id }
+history-change-title = Modification { $id }
+history-col-when = Quand
+history-col-who = Qui
+history-col-what = Quoi
+history-col-changes = Valeurs modifiées
+history-col-kind = Type
+history-col-summary = Résumé
+history-col-set = Lot de modifications
+history-col-before = Avant
+history-col-after = Après
+history-empty-value = (vide)
+history-action-insert = Créée
+history-action-update = Modifiée
+history-action-delete = Supprimée
+history-action-restore = Rétablie
+history-action-import = Importée
+history-set-edit = Modification
+history-set-delete = Suppression
+history-set-restore = Rétablissement
+history-set-import = Import
+history-set-moderation = Modération
+history-restore-button = Rétablir cette fiche
+history-restore-failed = La fiche n'a pas été rétablie
+history-restore-not-a-deletion = Seule une fiche supprimée peut être rétablie.

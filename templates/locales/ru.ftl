@@ -700,3 +700,131 @@ record-reply = Ответить на эту запись
 record-correct = Предложить исправление
 record-edit = Редактировать
 record-delete = Удалить
+
+## Editing records, their history and restoring them
+edit-index-title = Новые записи
+edit-index-intro = Каждая запись опирается на источник: сначала добавьте источник, затем записи, которые на него ссылаются.
+edit-new-organization = Новая организация
+edit-new-election = Новые выборы
+edit-new-mission = Новая миссия
+edit-new-individual = Новое лицо
+edit-new-participation = Новое участие
+edit-new-source = Новый источник
+edit-new-sanction = Новая санкция или разоблачение
+edit-kind-organization = организация
+edit-kind-election = выборы
+edit-kind-mission = миссия
+edit-kind-individual = лицо
+edit-kind-participation = участие
+edit-kind-source = источник
+edit-kind-sanction = санкция
+edit-title = Редактирование: { $kind } { $id }
+edit-delete-title = Удаление: { $kind } { $id }
+edit-required = обязательно
+edit-save = Сохранить
+edit-yes = Да
+edit-no = Нет
+edit-none = (нет)
+edit-field-id = Идентификатор
+edit-field-url = Адрес (URL)
+edit-field-title = Заголовок
+edit-field-publisher = Издатель
+edit-field-published_on = Дата публикации
+edit-field-archived_url = Архивная копия (URL)
+edit-field-name = Название или имя
+edit-field-acronym = Аббревиатура
+edit-field-aliases = Другие названия (через |)
+edit-field-kind = Вид
+edit-field-hq_country = Страна штаб-квартиры (код ISO)
+edit-field-founded_on = Дата основания
+edit-field-dissolved_on = Дата роспуска
+edit-field-dop_endorser = Поддержала Декларацию принципов
+edit-field-benchmark = Эталон
+edit-field-benchmark_reason = Почему это эталон
+edit-field-website = Сайт
+edit-field-notes = Примечания
+edit-field-country = Страна (код ISO)
+edit-field-held_on = День голосования
+edit-field-round = Тур
+edit-field-legitimacy = Легитимность
+edit-field-organization_id = Организация (идентификатор)
+edit-field-election_id = Выборы (идентификатор)
+edit-field-observers = Наблюдатели
+edit-field-arrived_on = Дата прибытия
+edit-field-verdict = Оценка
+edit-field-verdict_quote = Оценка словами миссии
+edit-field-source_id = Источник (идентификатор)
+edit-field-name_original = Имя в оригинальном написании
+edit-field-affiliation = Должность или принадлежность
+edit-field-individual_id = Лицо (идентификатор)
+edit-field-mission_id = Миссия (идентификатор)
+edit-field-role = Роль
+edit-field-statement = Заявление
+edit-field-statement_verdict = Оценка в заявлении
+edit-field-subject_type = Тип субъекта
+edit-field-subject_id = Субъект (идентификатор)
+edit-field-imposed_by = Кем введена или опубликована
+edit-field-imposed_on = Дата введения
+edit-field-description = Описание
+edit-conflict-title = Кто-то уже сохранил эту запись
+edit-conflict-intro = Запись изменилась после того, как вы открыли форму. Ничего не сохранено. Сравните ваши значения с сохранёнными ниже.
+edit-conflict-gone = Запись удалили после того, как вы открыли форму. Ничего не сохранено.
+edit-conflict-column = Столбец
+edit-conflict-mine = Ваши значения
+edit-conflict-theirs = Сохранено сейчас
+edit-conflict-retry = Форма ниже содержит ваши значения. Сохраните её ещё раз, чтобы заменить сохранённые значения, или сначала исправьте её.
+edit-delete-confirm = Удалить эту запись? Удаление записывается в историю, и администратор может его отменить.
+edit-delete-button = Удалить
+edit-delete-changed = Запись изменилась после того, как вы открыли подтверждение. Ничего не удалено. Посмотрите на неё ещё раз ниже.
+edit-delete-refused = Эту запись нельзя удалить, пока на неё ссылаются другие записи:
+edit-back-to-record = Вернуться к записи
+edit-referred-missions = { $count ->
+    [one] На эту запись ссылается { $count } миссия.
+    [few] На эту запись ссылаются { $count } миссии.
+   *[many] На эту запись ссылаются { $count } миссий.
+}
+edit-referred-participations = { $count ->
+    [one] На эту запись ссылается { $count } участие.
+    [few] На эту запись ссылаются { $count } участия.
+   *[many] На эту запись ссылаются { $count } участий.
+}
+edit-referred-sanctions = { $count ->
+    [one] На эту запись ссылается { $count } санкция или разоблачение.
+    [few] На эту запись ссылаются { $count } санкции или разоблачения.
+   *[many] На эту запись ссылаются { $count } санкций или разоблачений.
+}
+edit-referred-citations = { $count ->
+    [one] { $count } запись цитирует этот источник в своём тексте.
+    [few] { $count } записи цитируют этот источник в своём тексте.
+   *[many] { $count } записей цитируют этот источник в своём тексте.
+}
+history-title = История: { $kind } { $id }
+history-back-to-record = Вернуться к записи
+history-none = Изменений пока не записано.
+history-changes-title = Последние изменения
+history-changes-intro = Все изменения реестра, сначала новые: кто, когда и что изменил.
+history-set-title = Набор изменений { $id }
+history-change-title = Изменение { $id }
+history-col-when = Когда
+history-col-who = Кто
+history-col-what = Что
+history-col-changes = Изменённые значения
+history-col-kind = Вид
+history-col-summary = Сводка
+history-col-set = Набор изменений
+history-col-before = До
+history-col-after = После
+history-empty-value = (пусто)
+history-action-insert = Создано
+history-action-update = Изменено
+history-action-delete = Удалено
+history-action-restore = Восстановлено
+history-action-import = Импортировано
+history-set-edit = Правка
+history-set-delete = Удаление
+history-set-restore = Восстановление
+history-set-import = Импорт
+history-set-moderation = Модерация
+history-restore-button = Восстановить эту запись
+history-restore-failed = Запись не восстановлена
+history-restore-not-a-deletion = Восстановить можно только удалённую запись.

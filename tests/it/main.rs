@@ -11,6 +11,7 @@ mod charts;
 mod citations;
 mod cli;
 mod credibility;
+mod curation_edit;
 mod downloads;
 mod feed;
 mod fuzz_regressions;

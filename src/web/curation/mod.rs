@@ -2,7 +2,12 @@
 //! corrections, import files. Every route here takes a [`super::auth::Curator`] or
 //! [`super::auth::Admin`] and every form a [`super::auth::Posted`].
 
+pub mod edit;
+pub mod history;
+
 use actix_web::web;
 
 /// Adds the curators' routes.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    edit::configure(cfg);
+}
