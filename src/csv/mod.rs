@@ -10,6 +10,7 @@ pub mod datapackage;
 pub mod dictionary;
 pub mod export;
 pub mod import;
+pub mod upload;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -137,9 +138,8 @@ pub fn row_cells<T: serde::Serialize>(row: &T) -> Vec<String> {
     let written = writer
         .serialize(row)
         .and_then(|()| writer.flush().map_err(csv::Error::from));
-    let bytes = match (written, writer.into_inner()) {
-        (Ok(()), Ok(bytes)) => bytes,
-        _ => return Vec::new(),
+    let (Ok(()), Ok(bytes)) = (written, writer.into_inner()) else {
+        return Vec::new();
     };
     csv::ReaderBuilder::new()
         .has_headers(false)

@@ -10,6 +10,7 @@ mod charts;
 mod citations;
 mod cli;
 mod credibility;
+mod curation_public;
 mod downloads;
 mod feed;
 mod harness;
