@@ -318,7 +318,9 @@ fn describe_char(c: char) -> String {
     }
 }
 
-fn is_url(value: &str) -> bool {
+/// Whether `value` is an `http://` or `https://` address with a host and no whitespace: the one
+/// rule for every URL the registry stores (sources, websites, corrections' sources).
+pub fn is_url(value: &str) -> bool {
     let rest = value
         .strip_prefix("https://")
         .or_else(|| value.strip_prefix("http://"));

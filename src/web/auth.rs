@@ -214,6 +214,17 @@ fn same_token(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// Whether `sent` is the CSRF token of the request's `csrf` cookie: the one check of every form
+/// that changes something, urlencoded ([`Posted`]) or multipart (the web import).
+pub fn csrf_matches(req: &HttpRequest, sent: Option<&str>) -> bool {
+    match (req.cookie(CSRF_COOKIE), sent) {
+        (Some(cookie), Some(sent)) => {
+            !cookie.value().is_empty() && same_token(cookie.value(), sent)
+        }
+        _ => false,
+    }
+}
+
 /// A posted `application/x-www-form-urlencoded` form whose CSRF token matched the cookie: its
 /// fields in order, without the token. A form without a valid token is refused with 403 before
 /// anything reads it further.
@@ -248,7 +259,6 @@ impl FromRequest for Posted {
         let req = req.clone();
         let form = web::Form::<Vec<(String, String)>>::from_request(&req, payload);
         Box::pin(async move {
-            let cookie = req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned());
             let web::Form(mut fields) = form.await.map_err(|err| {
                 // A body over the limit is 413; anything else that is not a form is 400.
                 if matches!(
@@ -264,11 +274,10 @@ impl FromRequest for Posted {
                 .iter()
                 .position(|(name, _)| name == CSRF_FIELD)
                 .map(|at| fields.remove(at).1);
-            match (cookie, sent) {
-                (Some(cookie), Some(sent)) if !cookie.is_empty() && same_token(&cookie, &sent) => {
-                    Ok(Posted { fields })
-                }
-                _ => Err(AppError::Forbidden(super::error::Refusal::Csrf)),
+            if csrf_matches(&req, sent.as_deref()) {
+                Ok(Posted { fields })
+            } else {
+                Err(AppError::Forbidden(super::error::Refusal::Csrf))
             }
         })
     }

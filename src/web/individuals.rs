@@ -9,12 +9,13 @@ use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
 use super::{html, listing, record, AppState};
 use crate::credibility::{Flag, FlagKind};
 use crate::domain::Iso3;
-use crate::domain::Slug;
+use crate::domain::{RecordKind, Slug};
 use crate::model::country::Country;
 use crate::model::individual::{Individual, IndividualFilter, IndividualListing};
 use crate::model::participation::ParticipationDetail;
 use crate::model::profile::{self, SanctionShown};
 use crate::model::source::CitedText;
+use crate::model::submission::{self, PublicReply};
 
 #[derive(Template)]
 #[template(path = "individuals/list.html")]
@@ -76,6 +77,7 @@ struct ShowPage {
     participations: Vec<ParticipationDetail>,
     sanctions: Vec<SanctionShown>,
     flags: Vec<Flag>,
+    replies: Vec<PublicReply>,
     l: L10n,
 }
 
@@ -103,7 +105,14 @@ pub async fn show(
     path: web::Path<Slug>,
     l: L10n,
 ) -> Result<HttpResponse, AppError> {
-    let profile = record(&state, "individual", path.into_inner(), profile::individual).await?;
+    let (profile, replies) = record(&state, "individual", path.into_inner(), |conn, id| {
+        let Some(profile) = profile::individual(conn, id)? else {
+            return Ok(None);
+        };
+        let replies = submission::accepted_replies(conn, RecordKind::Individual, id.as_str())?;
+        Ok(Some((profile, replies)))
+    })
+    .await?;
     html(ShowPage {
         individual: profile.individual,
         notes: profile.notes,
@@ -111,6 +120,7 @@ pub async fn show(
         participations: profile.participations,
         sanctions: profile.sanctions,
         flags: profile.flags,
+        replies,
         l,
     })
 }

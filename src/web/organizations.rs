@@ -10,7 +10,7 @@ use super::query::{with_query, Pager, ParamReader, Params, QueryPairs};
 use super::{html, listing, record, AppState};
 use crate::credibility::{Methodology, Rating, METHODOLOGY};
 use crate::domain::Iso3;
-use crate::domain::Slug;
+use crate::domain::{RecordKind, Slug};
 use crate::model::country::Country;
 use crate::model::derived::StoredRating;
 use crate::model::mission::MissionDetail;
@@ -20,6 +20,7 @@ use crate::model::organization::{
 use crate::model::profile::{self, FlagEvidence, SanctionShown};
 use crate::model::source::CitedText;
 use crate::model::stats;
+use crate::model::submission::{self, PublicReply};
 use crate::model::OrganizationKind;
 
 /// Missions per page of an organization's profile: few enough that a page, with its chart of
@@ -107,6 +108,7 @@ struct ShowPage {
     sanctions: Vec<SanctionShown>,
     methodology: &'static Methodology,
     chart: Option<VerdictChart>,
+    replies: Vec<PublicReply>,
     l: L10n,
 }
 
@@ -120,16 +122,18 @@ pub async fn show(
     let mut reader = ParamReader::new(&params);
     let page = reader.page("page", MISSIONS_PER_PAGE);
     reader.finish()?;
-    let (profile, timeline) = record(&state, "organization", id.clone(), move |conn, id| {
-        let Some(profile) = profile::organization(conn, id, page)? else {
-            return Ok(None);
-        };
-        Ok(Some((
-            profile,
-            stats::organization_timeline(conn, id.as_str())?,
-        )))
-    })
-    .await?;
+    let (profile, timeline, replies) =
+        record(&state, "organization", id.clone(), move |conn, id| {
+            let Some(profile) = profile::organization(conn, id, page)? else {
+                return Ok(None);
+            };
+            Ok(Some((
+                profile,
+                stats::organization_timeline(conn, id.as_str())?,
+                submission::accepted_replies(conn, RecordKind::Organization, id.as_str())?,
+            )))
+        })
+        .await?;
     let pager = Pager::new(&profile.missions, &format!("/organizations/{id}"), &[]);
     html(ShowPage {
         organization: profile.organization,
@@ -143,6 +147,7 @@ pub async fn show(
         sanctions: profile.sanctions,
         methodology: &METHODOLOGY,
         chart: VerdictChart::new(&timeline, &METHODOLOGY),
+        replies,
         l,
     })
 }

@@ -802,3 +802,108 @@ history-set-moderation = Moderation
 history-restore-button = Restore this record
 history-restore-failed = The record was not restored
 history-restore-not-a-deletion = Only a deleted record can be restored.
+## Right of reply, corrections, moderation, administration and the web import
+reply-title-reply = Reply: { $name }
+reply-title-correction = Suggest a correction: { $name }
+reply-heading-reply = Right of reply
+reply-heading-correction = Suggest a correction
+reply-about = This form is about
+reply-right-of-reply = Anyone the registry names has a right of reply. If you are this person, or speak for this organization, write your answer here: once a curator has read it, it is published on the record's page with your name and the date.
+reply-correction-intro = If something in this record is wrong, tell us what, and give a source that shows the correct fact. A curator checks every suggestion and its source before anything changes.
+reply-moderated = A curator reads every message before anything is published or changed.
+reply-throttled = Too many messages have been sent from your address in the last hour. Wait an hour and try again; what you typed is still in the form.
+reply-errors = Some fields need your attention: see the messages below them.
+reply-field-name = Your name
+reply-name-published = Published with your reply.
+reply-field-contact = How to reach you (email or telephone)
+reply-contact-private = Seen only by the curators, to check who wrote and to answer you. It is never published.
+reply-field-body = Your reply
+reply-field-correction = What is wrong, and what is right
+reply-body-limit = { $count ->
+    [one] At most { $count } character.
+   *[other] At most { $count } characters.
+}
+reply-field-source = Source (web address)
+reply-source-hint = A page that shows the correct fact, starting with http:// or https://.
+reply-honeypot = Leave this field empty
+reply-send = Send
+reply-back = Back to the record
+reply-back-to = Back to { $name }
+reply-error-required = This field is required.
+reply-error-too-long = { $count ->
+    [one] This is too long: at most { $count } character.
+   *[other] This is too long: at most { $count } characters.
+}
+reply-error-control = This field contains control characters; type or paste plain text.
+reply-error-url = Give a web address that starts with http:// or https://.
+reply-sent-title = Thank you
+reply-sent-reply = Your reply has been received. It goes to moderation: a curator reads it before it is published on the record's page, with your name and the date.
+reply-sent-correction = Your suggestion has been received. It goes to moderation: a curator checks it and its source before anything in the record changes.
+reply-sent-contact = Your contact details are seen only by the curators and are never published.
+reply-replies-heading = Replies
+reply-replies-intro = Answers from those this record names, published after moderation. They are their authors' words, not the registry's.
+reply-by = { $name }, { $date }
+reply-record-organization = organization
+reply-record-election = election
+reply-record-mission = mission
+reply-record-individual = person
+reply-record-participation = participation
+reply-record-source = source
+reply-record-sanction = sanction or exposure
+moderation-title = Moderation queue
+moderation-intro = Replies and corrections from the public, oldest first. Accepted replies appear on their record's page with the author's name and the date; corrections are for you to apply by editing the record. Contacts are shown here only.
+moderation-empty = Nothing is waiting for moderation.
+moderation-empty-page = This page of the queue is empty.
+moderation-subject-gone = the record no longer exists
+moderation-kind-reply = Reply
+moderation-kind-correction = Correction
+moderation-received = Received
+moderation-author = Author
+moderation-contact = Contact (never published)
+moderation-source = Source
+moderation-open-source = open
+moderation-accept = Accept
+moderation-reject = Reject
+admin-title = Administration
+admin-import-link = Import files
+admin-users-heading = Accounts
+admin-users-cli = Accounts are added on the server's command line: observer-registry user add NAME --role curator.
+admin-col-name = User
+admin-col-role = Role
+admin-col-sessions = Open sessions
+admin-col-actions = Actions
+admin-col-started = Signed in
+admin-col-last-seen = Last seen
+admin-revoke = Sign out everywhere
+admin-sessions-heading = Open sessions
+admin-no-sessions = No session is open.
+admin-role-curator = Curator
+admin-role-admin = Administrator
+import-title = Import files
+import-upload-heading = Upload
+import-intro = Upload files of the registry's CSV format (several at once), or one zip that holds them. You first see what the import would do; nothing changes until you confirm.
+import-files-label = CSV files or a zip
+import-limit = { $count ->
+    [one] At most { $count } MB.
+   *[other] At most { $count } MB.
+}
+import-check = Check the files
+import-no-files = Choose at least one file.
+import-bad-zip = The zip cannot be read.
+import-zip-too-large = { $count ->
+    [one] The zip unpacks to more than { $count } MB.
+   *[other] The zip unpacks to more than { $count } MB.
+}
+import-problems-heading = Nothing was imported
+import-problems-intro = { $count ->
+    [one] The files have { $count } problem; fix it and upload them again.
+   *[other] The files have { $count } problems; fix them and upload the files again.
+}
+import-dry-run-heading = What the import will do
+import-dry-run-intro = The files passed every check. Nothing has changed yet: confirm to apply them, recorded as one change in the history.
+import-col-file = File
+import-col-inserted = New records
+import-col-updated = Updated records
+import-skipped = Files not imported (derived or not part of the format):
+import-uploaded = Uploaded:
+import-confirm = Apply the import

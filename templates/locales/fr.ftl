@@ -808,3 +808,108 @@ history-set-moderation = Modération
 history-restore-button = Rétablir cette fiche
 history-restore-failed = La fiche n'a pas été rétablie
 history-restore-not-a-deletion = Seule une fiche supprimée peut être rétablie.
+## Right of reply, corrections, moderation, administration and the web import
+reply-title-reply = Réponse : { $name }
+reply-title-correction = Proposer une correction : { $name }
+reply-heading-reply = Droit de réponse
+reply-heading-correction = Proposer une correction
+reply-about = Ce formulaire concerne
+reply-right-of-reply = Toute personne ou organisation citée par le registre dispose d'un droit de réponse. Si c'est vous, ou si vous parlez au nom de cette organisation, écrivez votre réponse ici : une fois lue par un curateur, elle est publiée sur la page de la fiche avec votre nom et la date.
+reply-correction-intro = Si quelque chose est inexact dans cette fiche, dites-nous quoi et indiquez une source qui montre le fait exact. Un curateur vérifie chaque proposition et sa source avant toute modification.
+reply-moderated = Un curateur lit chaque message avant toute publication ou modification.
+reply-throttled = Trop de messages ont été envoyés depuis votre adresse au cours de la dernière heure. Attendez une heure et réessayez ; votre texte est toujours dans le formulaire.
+reply-errors = Certains champs sont à corriger : voir les messages sous ces champs.
+reply-field-name = Votre nom
+reply-name-published = Publié avec votre réponse.
+reply-field-contact = Comment vous joindre (courriel ou téléphone)
+reply-contact-private = Visible uniquement par les curateurs, pour vérifier qui a écrit et vous répondre. Jamais publié.
+reply-field-body = Votre réponse
+reply-field-correction = Ce qui est inexact, et ce qui est exact
+reply-body-limit = { $count ->
+    [one] Au plus { $count } caractère.
+   *[other] Au plus { $count } caractères.
+}
+reply-field-source = Source (adresse web)
+reply-source-hint = Une page qui montre le fait exact, dont l'adresse commence par http:// ou https://.
+reply-honeypot = Laissez ce champ vide
+reply-send = Envoyer
+reply-back = Retour à la fiche
+reply-back-to = Retour à { $name }
+reply-error-required = Ce champ est obligatoire.
+reply-error-too-long = { $count ->
+    [one] Trop long : au plus { $count } caractère.
+   *[other] Trop long : au plus { $count } caractères.
+}
+reply-error-control = Ce champ contient des caractères de contrôle ; saisissez ou collez du texte simple.
+reply-error-url = Indiquez une adresse web commençant par http:// ou https://.
+reply-sent-title = Merci
+reply-sent-reply = Votre réponse a bien été reçue. Elle passe en modération : un curateur la lit avant sa publication sur la page de la fiche, avec votre nom et la date.
+reply-sent-correction = Votre proposition a bien été reçue. Elle passe en modération : un curateur la vérifie, ainsi que sa source, avant toute modification de la fiche.
+reply-sent-contact = Vos coordonnées ne sont visibles que par les curateurs et ne sont jamais publiées.
+reply-replies-heading = Réponses
+reply-replies-intro = Réponses des personnes et organisations citées par cette fiche, publiées après modération. Ce sont les mots de leurs auteurs, pas ceux du registre.
+reply-by = { $name }, { $date }
+reply-record-organization = organisation
+reply-record-election = élection
+reply-record-mission = mission
+reply-record-individual = personne
+reply-record-participation = participation
+reply-record-source = source
+reply-record-sanction = sanction ou révélation
+moderation-title = File de modération
+moderation-intro = Réponses et corrections du public, les plus anciennes d'abord. Les réponses acceptées apparaissent sur la page de leur fiche avec le nom de l'auteur et la date ; les corrections, c'est à vous de les appliquer en modifiant la fiche. Les coordonnées ne sont visibles qu'ici.
+moderation-empty = Rien n'attend de modération.
+moderation-empty-page = Cette page de la file est vide.
+moderation-subject-gone = la fiche n'existe plus
+moderation-kind-reply = Réponse
+moderation-kind-correction = Correction
+moderation-received = Reçu le
+moderation-author = Auteur
+moderation-contact = Coordonnées (jamais publiées)
+moderation-source = Source
+moderation-open-source = ouvrir
+moderation-accept = Accepter
+moderation-reject = Rejeter
+admin-title = Administration
+admin-import-link = Importer des fichiers
+admin-users-heading = Comptes
+admin-users-cli = Les comptes s'ajoutent en ligne de commande sur le serveur : observer-registry user add NOM --role curator.
+admin-col-name = Utilisateur
+admin-col-role = Rôle
+admin-col-sessions = Sessions ouvertes
+admin-col-actions = Actions
+admin-col-started = Connexion
+admin-col-last-seen = Dernière activité
+admin-revoke = Déconnecter partout
+admin-sessions-heading = Sessions ouvertes
+admin-no-sessions = Aucune session ouverte.
+admin-role-curator = Curateur
+admin-role-admin = Administrateur
+import-title = Importer des fichiers
+import-upload-heading = Envoi
+import-intro = Envoyez des fichiers au format CSV du registre (plusieurs à la fois), ou une archive zip qui les contient. Vous voyez d'abord ce que ferait l'import ; rien ne change avant votre confirmation.
+import-files-label = Fichiers CSV ou archive zip
+import-limit = { $count ->
+    [one] Au plus { $count } Mo.
+   *[other] Au plus { $count } Mo.
+}
+import-check = Vérifier les fichiers
+import-no-files = Choisissez au moins un fichier.
+import-bad-zip = L'archive zip est illisible.
+import-zip-too-large = { $count ->
+    [one] L'archive se décompresse en plus de { $count } Mo.
+   *[other] L'archive se décompresse en plus de { $count } Mo.
+}
+import-problems-heading = Rien n'a été importé
+import-problems-intro = { $count ->
+    [one] Les fichiers comportent { $count } problème ; corrigez-le et envoyez-les de nouveau.
+   *[other] Les fichiers comportent { $count } problèmes ; corrigez-les et envoyez les fichiers de nouveau.
+}
+import-dry-run-heading = Ce que fera l'import
+import-dry-run-intro = Les fichiers ont passé tous les contrôles. Rien n'a encore changé : confirmez pour les appliquer, ce qui sera enregistré comme une seule modification dans l'historique.
+import-col-file = Fichier
+import-col-inserted = Nouvelles fiches
+import-col-updated = Fiches mises à jour
+import-skipped = Fichiers non importés (dérivés ou hors du format) :
+import-uploaded = Envoyé :
+import-confirm = Appliquer l'import

@@ -828,3 +828,113 @@ history-set-moderation = Модерация
 history-restore-button = Восстановить эту запись
 history-restore-failed = Запись не восстановлена
 history-restore-not-a-deletion = Восстановить можно только удалённую запись.
+## Right of reply, corrections, moderation, administration and the web import
+reply-title-reply = Ответ: { $name }
+reply-title-correction = Предложить исправление: { $name }
+reply-heading-reply = Право на ответ
+reply-heading-correction = Предложить исправление
+reply-about = Эта форма касается записи
+reply-right-of-reply = Каждый, кого называет реестр, имеет право на ответ. Если это вы или вы представляете эту организацию, напишите свой ответ здесь: после проверки куратором он будет опубликован на странице записи с вашим именем и датой.
+reply-correction-intro = Если в этой записи что-то неверно, сообщите нам, что именно, и укажите источник, подтверждающий верные сведения. Куратор проверяет каждое предложение и его источник, прежде чем что-либо изменить.
+reply-moderated = Куратор читает каждое сообщение, прежде чем что-либо будет опубликовано или изменено.
+reply-throttled = С вашего адреса за последний час отправлено слишком много сообщений. Подождите час и попробуйте снова; введённый текст сохранён в форме.
+reply-errors = Некоторые поля нужно исправить: см. сообщения под ними.
+reply-field-name = Ваше имя
+reply-name-published = Публикуется вместе с вашим ответом.
+reply-field-contact = Как с вами связаться (электронная почта или телефон)
+reply-contact-private = Видят только кураторы — чтобы проверить, кто написал, и ответить вам. Никогда не публикуется.
+reply-field-body = Ваш ответ
+reply-field-correction = Что неверно и как правильно
+reply-body-limit = { $count ->
+    [one] Не более { $count } знака.
+    [few] Не более { $count } знаков.
+   *[many] Не более { $count } знаков.
+}
+reply-field-source = Источник (веб-адрес)
+reply-source-hint = Страница, подтверждающая верные сведения; адрес начинается с http:// или https://.
+reply-honeypot = Оставьте это поле пустым
+reply-send = Отправить
+reply-back = Вернуться к записи
+reply-back-to = Вернуться к записи «{ $name }»
+reply-error-required = Это поле обязательно.
+reply-error-too-long = { $count ->
+    [one] Слишком длинно: не более { $count } знака.
+    [few] Слишком длинно: не более { $count } знаков.
+   *[many] Слишком длинно: не более { $count } знаков.
+}
+reply-error-control = В поле есть управляющие символы; введите или вставьте обычный текст.
+reply-error-url = Укажите веб-адрес, начинающийся с http:// или https://.
+reply-sent-title = Спасибо
+reply-sent-reply = Ваш ответ получен и передан на модерацию: куратор прочтёт его, прежде чем он будет опубликован на странице записи с вашим именем и датой.
+reply-sent-correction = Ваше предложение получено и передано на модерацию: куратор проверит его и источник, прежде чем что-либо в записи изменится.
+reply-sent-contact = Ваши контактные данные видят только кураторы; они никогда не публикуются.
+reply-replies-heading = Ответы
+reply-replies-intro = Ответы тех, кого называет эта запись, опубликованные после модерации. Это слова их авторов, а не реестра.
+reply-by = { $name }, { $date }
+reply-record-organization = организация
+reply-record-election = выборы
+reply-record-mission = миссия
+reply-record-individual = человек
+reply-record-participation = участие
+reply-record-source = источник
+reply-record-sanction = санкция или разоблачение
+moderation-title = Очередь модерации
+moderation-intro = Ответы и исправления от публики, сначала самые старые. Принятые ответы появляются на странице записи с именем автора и датой; исправления вы вносите сами, редактируя запись. Контакты видны только здесь.
+moderation-empty = Ничего не ожидает модерации.
+moderation-empty-page = Эта страница очереди пуста.
+moderation-subject-gone = записи больше нет
+moderation-kind-reply = Ответ
+moderation-kind-correction = Исправление
+moderation-received = Получено
+moderation-author = Автор
+moderation-contact = Контакт (не публикуется)
+moderation-source = Источник
+moderation-open-source = открыть
+moderation-accept = Принять
+moderation-reject = Отклонить
+admin-title = Администрирование
+admin-import-link = Импорт файлов
+admin-users-heading = Учётные записи
+admin-users-cli = Учётные записи добавляются в командной строке сервера: observer-registry user add ИМЯ --role curator.
+admin-col-name = Пользователь
+admin-col-role = Роль
+admin-col-sessions = Открытые сеансы
+admin-col-actions = Действия
+admin-col-started = Вход
+admin-col-last-seen = Последняя активность
+admin-revoke = Завершить все сеансы
+admin-sessions-heading = Открытые сеансы
+admin-no-sessions = Открытых сеансов нет.
+admin-role-curator = Куратор
+admin-role-admin = Администратор
+import-title = Импорт файлов
+import-upload-heading = Загрузка
+import-intro = Загрузите файлы в CSV-формате реестра (можно несколько сразу) или один zip-архив с ними. Сначала вы увидите, что сделает импорт; ничего не изменится, пока вы не подтвердите.
+import-files-label = CSV-файлы или zip-архив
+import-limit = { $count ->
+    [one] Не более { $count } МБ.
+    [few] Не более { $count } МБ.
+   *[many] Не более { $count } МБ.
+}
+import-check = Проверить файлы
+import-no-files = Выберите хотя бы один файл.
+import-bad-zip = Zip-архив не читается.
+import-zip-too-large = { $count ->
+    [one] Архив распаковывается более чем в { $count } МБ.
+    [few] Архив распаковывается более чем в { $count } МБ.
+   *[many] Архив распаковывается более чем в { $count } МБ.
+}
+import-problems-heading = Ничего не импортировано
+import-problems-intro = { $count ->
+    [one] В файлах { $count } ошибка; исправьте её и загрузите файлы снова.
+    [few] В файлах { $count } ошибки; исправьте их и загрузите файлы снова.
+   *[many] В файлах { $count } ошибок; исправьте их и загрузите файлы снова.
+}
+import-dry-run-heading = Что сделает импорт
+import-dry-run-intro = Файлы прошли все проверки. Пока ничего не изменилось: подтвердите, чтобы применить их; это будет записано в истории как одно изменение.
+import-col-file = Файл
+import-col-inserted = Новые записи
+import-col-updated = Обновлённые записи
+import-skipped = Не импортированы (производные или не входящие в формат):
+import-uploaded = Загружено:
+import-confirm = Применить импорт

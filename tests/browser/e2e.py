@@ -45,6 +45,11 @@ PHONE_PAGES = [
     "/downloads",
     "/countries",
     "/no/such/page",
+    "/login",
+    "/reply/organization/sco",
+    "/correct/election/tjk-2020-03-01-parliamentary",
+    "/history/organization/sco",
+    "/changes",
 ]
 
 # Elements wider than the viewport that do not scroll the page: none is expected, so the check
@@ -212,6 +217,56 @@ def voter_on_a_phone(b, base, shots):
     b.screenshot(os.path.join(shots, "guide-ru-360.png"))
 
 
+CURATOR, PASSWORD = "e2e-curator", "a long enough passphrase"
+
+
+def someone_named_replies(b, base, shots):
+    """A group the registry names sends a reply through the public form, in French."""
+    b.go(base + "/organizations/sco?lang=fr")
+    b.click(b.one("a[href='/reply/organization/sco']"))
+    assert b.url().endswith("/reply/organization/sco"), b.url()
+    assert b.lang() == "fr", b.lang()
+    b.type(b.one("#author_name"), "Secrétariat de l'OCS")
+    b.type(b.one("#author_contact"), "press@example.org")
+    b.type(b.one("#body"), "Nous contestons cette évaluation.")
+    b.screenshot(os.path.join(shots, "reply-fr-360.png"))
+    b.click(b.one("form button[type=submit]"))
+    assert "moderation" in b.text(b.one("main")).lower() or "modération" in b.text(b.one("main")).lower(), \
+        b.text(b.one("main"))
+
+
+def curator_edits_and_moderates(b, base, shots):
+    """A curator signs in, edits an organization, sees the change and its history, accepts the
+    reply, and signs out."""
+    b.go(base + "/login?lang=en")
+    b.type(b.one("#login-name"), CURATOR)
+    b.type(b.one("#login-password"), PASSWORD)
+    b.click(b.one("form button[type=submit]"))
+    assert CURATOR in b.text(b.one(".account-bar")), "the curator is signed in"
+    b.go(base + "/organizations/sco")
+    b.click(b.one("a[href='/edit/organization/sco']"))
+    website = b.one("#field-website")
+    b.js("arguments[0].value = ''", {ELEMENT: website})
+    b.type(website, "https://eng.sectsco.org/")
+    b.screenshot(os.path.join(shots, "edit-360.png"))
+    b.click(b.one("form button[type=submit]"))
+    assert b.url().endswith("/organizations/sco"), b.url()
+    b.click(b.one("a[href='/history/organization/sco']"))
+    assert CURATOR in b.text(b.one("main")), "the history names who changed the record"
+    assert "https://eng.sectsco.org/" in b.text(b.one("main"))
+    b.go(base + "/moderation")
+    assert "Nous contestons cette évaluation." in b.text(b.one("main"))
+    b.screenshot(os.path.join(shots, "moderation-360.png"))
+    accept = next(e for e in b.find("form button[type=submit]") if b.attr(e, "value") == "accept")
+    b.click(accept)
+    b.go(base + "/logout")
+    b.click(b.one("main form button[type=submit]"))
+    assert not b.find(".account-bar"), "signed out"
+    b.go(base + "/organizations/sco")
+    assert "Nous contestons cette évaluation." in b.text(b.one("main")), "the accepted reply is shown"
+    assert "press@example.org" not in b.text(b.one("body")), "the contact is never shown"
+
+
 def nothing_scrolls_sideways(b, base):
     # The check itself must see a page that is too wide: one made so on purpose.
     b.go(base + "/about")
@@ -240,6 +295,9 @@ def main():
     work = tempfile.mkdtemp(prefix="registry-e2e-")
     app_port, driver_port = free_port(), free_port()
     base = f"http://127.0.0.1:{app_port}"
+    database = os.path.join(work, "r.db")
+    subprocess.run([binary, "user", "add", CURATOR, "--role", "curator", "--database-url", database],
+                   input=PASSWORD + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
     app = subprocess.Popen([binary, "serve", "--database-url", os.path.join(work, "r.db"),
                             "--port", str(app_port)],
                            stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "app.log"), "w"))
@@ -253,6 +311,10 @@ def main():
         browsers.append(phone)
         voter_on_a_phone(phone, base, shots)
         print("ok: a voter finds an organization, its election and the Russian pages at 360 px")
+        someone_named_replies(phone, base, shots)
+        print("ok: a named group replies through the public form, in French, at 360 px")
+        curator_edits_and_moderates(phone, base, shots)
+        print("ok: a curator signs in, edits a record, reads its history, accepts the reply, signs out")
         nothing_scrolls_sideways(phone, base)
         print(f"ok: {len(PHONE_PAGES)} pages in 3 languages are no wider than 360 px")
         for name, page in [("home", "/"), ("organization", "/organizations/sco"),

@@ -12,6 +12,7 @@ mod citations;
 mod cli;
 mod credibility;
 mod curation_edit;
+mod curation_public;
 mod downloads;
 mod feed;
 mod fuzz_regressions;

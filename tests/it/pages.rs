@@ -376,7 +376,13 @@ async fn an_empty_registry_shows_empty_states() {
 
 /// Pages there is one of per record (history) or per change, and the public forms: the crawl
 /// follows a sample of each (their own tests cover them), not all.
-const SAMPLED: [&str; 5] = ["/history/", "/changes/", "/change-sets/", "/reply/", "/correct/"];
+const SAMPLED: [&str; 5] = [
+    "/history/",
+    "/changes/",
+    "/change-sets/",
+    "/reply/",
+    "/correct/",
+];
 const SAMPLE: usize = 40;
 
 /// Follows every internal link from the home page and the lists (and a sample of the per-record

@@ -54,6 +54,8 @@ pub struct ImportReport {
     pub files: Vec<FileOutcome>,
     /// Files in the folder that the importer does not read (derived or unknown), by name.
     pub skipped: Vec<String>,
+    /// The change set an applied import that changed something was recorded as.
+    pub change_set: Option<i64>,
 }
 
 impl ImportReport {
@@ -211,6 +213,7 @@ pub fn import_files<B: AsRef<[u8]>>(
             Some(set) if report.inserted() + report.updated() == 0 => set.discard(conn)?,
             Some(set) => {
                 set.close(conn, &summary(&report))?;
+                report.change_set = Some(set.id);
                 derived::refresh(conn, &METHODOLOGY)?;
                 super::archive::record_if_changed(conn)?;
                 refresh_planner_statistics(conn)?;
