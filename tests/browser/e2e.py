@@ -230,7 +230,7 @@ def someone_named_replies(b, base, shots):
     b.type(b.one("#author_contact"), "press@example.org")
     b.type(b.one("#body"), "Nous contestons cette évaluation.")
     b.screenshot(os.path.join(shots, "reply-fr-360.png"))
-    b.click(b.one("form button[type=submit]"))
+    b.click(b.one("main form.stacked button[type=submit]"))
     assert "moderation" in b.text(b.one("main")).lower() or "modération" in b.text(b.one("main")).lower(), \
         b.text(b.one("main"))
 
@@ -241,7 +241,7 @@ def curator_edits_and_moderates(b, base, shots):
     b.go(base + "/login?lang=en")
     b.type(b.one("#login-name"), CURATOR)
     b.type(b.one("#login-password"), PASSWORD)
-    b.click(b.one("form button[type=submit]"))
+    b.click(b.one("form[action='/login'] button[type=submit]"))
     assert CURATOR in b.text(b.one(".account-bar")), "the curator is signed in"
     b.go(base + "/organizations/sco")
     b.click(b.one("a[href='/edit/organization/sco']"))
@@ -249,7 +249,7 @@ def curator_edits_and_moderates(b, base, shots):
     b.js("arguments[0].value = ''", {ELEMENT: website})
     b.type(website, "https://eng.sectsco.org/")
     b.screenshot(os.path.join(shots, "edit-360.png"))
-    b.click(b.one("form button[type=submit]"))
+    b.click(b.one("form.edit-form button[type=submit]"))
     assert b.url().endswith("/organizations/sco"), b.url()
     b.click(b.one("a[href='/history/organization/sco']"))
     assert CURATOR in b.text(b.one("main")), "the history names who changed the record"
@@ -257,10 +257,10 @@ def curator_edits_and_moderates(b, base, shots):
     b.go(base + "/moderation")
     assert "Nous contestons cette évaluation." in b.text(b.one("main"))
     b.screenshot(os.path.join(shots, "moderation-360.png"))
-    accept = next(e for e in b.find("form button[type=submit]") if b.attr(e, "value") == "accept")
+    accept = next(e for e in b.find("form.decision button[type=submit]") if b.attr(e, "value") == "accept")
     b.click(accept)
     b.go(base + "/logout")
-    b.click(b.one("main form button[type=submit]"))
+    b.click(b.one("form[action='/logout'] button[type=submit]"))
     assert not b.find(".account-bar"), "signed out"
     b.go(base + "/organizations/sco")
     assert "Nous contestons cette évaluation." in b.text(b.one("main")), "the accepted reply is shown"
