@@ -59,7 +59,7 @@ pub enum AppError {
     #[error("bad request: {0:?}")]
     BadRequest(Vec<InvalidParam>),
     #[error("method not allowed")]
-    MethodNotAllowed,
+    MethodNotAllowed(Allowed),
     #[error("the database is unavailable")]
     Unavailable(#[source] DbError),
     #[error("database")]
@@ -76,6 +76,28 @@ pub enum AppError {
     Forbidden(Refusal),
     #[error("the request body is too large")]
     TooLarge,
+}
+
+/// The methods an address answers, for a `405`'s `Allow` header and message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowed {
+    /// A page: `GET` and `HEAD`.
+    Read,
+    /// A form: shown with `GET` and `HEAD`, sent with `POST`.
+    Form,
+    /// An action: `POST` only.
+    Action,
+}
+
+impl Allowed {
+    /// The `Allow` header's value.
+    pub fn header(self) -> &'static str {
+        match self {
+            Allowed::Read => "GET, HEAD",
+            Allowed::Form => "GET, HEAD, POST",
+            Allowed::Action => "POST",
+        }
+    }
 }
 
 /// Why a request was refused with 403.
@@ -160,7 +182,7 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound { .. } | AppError::NoSuchPage(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -180,8 +202,8 @@ impl ResponseError for AppError {
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CACHE_CONTROL, "no-store"));
         match self {
-            AppError::MethodNotAllowed => {
-                response.insert_header((header::ALLOW, "GET, HEAD"));
+            AppError::MethodNotAllowed(allowed) => {
+                response.insert_header((header::ALLOW, allowed.header()));
             }
             AppError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECONDS));

@@ -45,7 +45,7 @@ use std::sync::Arc;
 use crate::db::{Db, DbConn};
 use crate::model::country::Country;
 use crate::model::{Page, PageRequest};
-use error::AppError;
+use error::{Allowed, AppError};
 use query::{Pager, ParamReader, Params, QueryPairs, PER_PAGE};
 use revalidate::DataVersion;
 
@@ -170,14 +170,14 @@ pub fn app(
                 .route(web::post().to(vet::report))
                 .route(web::route().guard(guard::Any(guard::Get()).or(guard::Head())).to(vet::form))
                 .default_service(web::to(|| async {
-                    Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+                    Err::<HttpResponse, _>(AppError::MethodNotAllowed(Allowed::Form))
                 })),
         )
         .service(
             web::resource("/vet.csv")
                 .route(web::post().to(vet::report_csv))
                 .default_service(web::to(|| async {
-                    Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+                    Err::<HttpResponse, _>(AppError::MethodNotAllowed(Allowed::Action))
                 })),
         )
         .service(form_resource("/login", auth::login_form, auth::login))
@@ -210,7 +210,7 @@ where
                 .to(handler),
         )
         .default_service(web::to(|| async {
-            Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+            Err::<HttpResponse, _>(AppError::MethodNotAllowed(Allowed::Read))
         }))
 }
 
@@ -232,7 +232,7 @@ where
                 .to(show),
         )
         .default_service(web::to(|| async {
-            Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+            Err::<HttpResponse, _>(AppError::MethodNotAllowed(Allowed::Form))
         }))
 }
 

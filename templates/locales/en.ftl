@@ -213,6 +213,8 @@ error-bad-request-intro = The address asks for something the registry cannot sho
 error-must-be = must be { $expected }.
 error-bad-request-hint = Change the address, or start again from the <a href="/organizations">organizations</a>, <a href="/elections">elections</a> or <a href="/individuals">individuals</a> list.
 error-method = This address can only be read (GET or HEAD).
+error-method-form = This address is a form: open it (GET or HEAD) or send it (POST).
+error-method-action = This address only takes a form sent from the registry’s pages (POST).
 error-busy = The registry cannot reach its database right now. Please try again in a few seconds.
 error-internal = The registry could not answer this request. It has been logged; please try again in a moment.
 expected-page = a whole number from 1 to { $max }

@@ -219,6 +219,8 @@ error-bad-request-intro = L’adresse demande quelque chose que le registre ne p
 error-must-be = doit être { $expected }.
 error-bad-request-hint = Corrigez l’adresse, ou repartez de la liste des <a href="/organizations">organisations</a>, des <a href="/elections">élections</a> ou des <a href="/individuals">personnes</a>.
 error-method = Cette adresse ne peut qu’être lue (GET ou HEAD).
+error-method-form = Cette adresse est un formulaire : on peut l’ouvrir (GET ou HEAD) ou l’envoyer (POST).
+error-method-action = Cette adresse n’accepte qu’un formulaire envoyé depuis les pages du registre (POST).
 error-busy = Le registre ne peut pas joindre sa base de données pour le moment. Réessayez dans quelques secondes.
 error-internal = Le registre n’a pas pu répondre à cette demande. L’erreur a été consignée ; réessayez dans un instant.
 expected-page = un nombre entier de 1 à { $max }

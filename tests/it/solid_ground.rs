@@ -84,6 +84,28 @@ async fn other_methods_get_405_with_an_allow_header() {
             assert_eq!(page.text("h1"), "Method not allowed");
         }
     }
+    // Forms also take POST; actions take only POST.
+    for (path, allow) in [
+        ("/login", "GET, HEAD, POST"),
+        ("/vet", "GET, HEAD, POST"),
+        ("/reply/organization/sco", "GET, HEAD, POST"),
+        ("/edit/organization/sco", "GET, HEAD, POST"),
+        ("/vet.csv", "POST"),
+        ("/changes/1/restore", "POST"),
+        ("/admin/import/abc", "POST"),
+    ] {
+        for method in [Method::PUT, Method::DELETE] {
+            let page = app
+                .request(TestRequest::default().method(method.clone()).uri(path))
+                .await;
+            assert_eq!(
+                page.status,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "{method} {path}"
+            );
+            assert_eq!(page.header("allow"), allow, "{method} {path}");
+        }
+    }
     let page = app.request(TestRequest::post().uri("/no/such/page")).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
 }

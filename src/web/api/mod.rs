@@ -27,7 +27,7 @@ use actix_web::{
 };
 use serde::Serialize;
 
-use super::error::AppError;
+use super::error::{Allowed, AppError};
 use super::releases::RELEASE_HEADER;
 use crate::db::DbError;
 use types::{ApiErrorBody, ProblemBody};
@@ -124,7 +124,7 @@ where
                 .to(handler),
         )
         .default_service(web::to(|| async {
-            Err::<HttpResponse, _>(ApiError(AppError::MethodNotAllowed))
+            Err::<HttpResponse, _>(ApiError(AppError::MethodNotAllowed(Allowed::Read)))
         }))
 }
 
@@ -266,7 +266,7 @@ impl ResponseError for ApiError {
                     })
                     .collect(),
             ),
-            AppError::NotFound { .. } | AppError::NoSuchPage(_) | AppError::MethodNotAllowed => {
+            AppError::NotFound { .. } | AppError::NoSuchPage(_) | AppError::MethodNotAllowed(_) => {
                 (self.0.to_string(), Vec::new())
             }
             AppError::Unavailable(_) => (
@@ -278,7 +278,7 @@ impl ResponseError for ApiError {
         let mut response = error_json(status, message, problems);
         let headers = response.headers_mut();
         match &self.0 {
-            AppError::MethodNotAllowed => {
+            AppError::MethodNotAllowed(_) => {
                 headers.insert(
                     header::ALLOW,
                     HeaderValue::from_static("GET, HEAD, OPTIONS"),
@@ -295,7 +295,7 @@ impl ResponseError for ApiError {
 
 /// A JSON `405` naming the methods a resource answers.
 fn method_not_allowed(allow: &'static str) -> HttpResponse {
-    let mut response = ApiError(AppError::MethodNotAllowed).error_response();
+    let mut response = ApiError(AppError::MethodNotAllowed(Allowed::Read)).error_response();
     response
         .headers_mut()
         .insert(header::ALLOW, HeaderValue::from_static(allow));

@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::super::auth::{csrf_token, Admin, Posted};
-use super::super::error::AppError;
+use super::super::error::{Allowed, AppError};
 use super::super::i18n::L10n;
 use super::super::query::{Pager, ParamReader, Params};
 use super::super::{html, page, AppState};
@@ -29,7 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::resource("/changes/{id}/restore")
                 .route(web::post().to(restore))
                 .default_service(web::to(|| async {
-                    Err::<HttpResponse, _>(AppError::MethodNotAllowed)
+                    Err::<HttpResponse, _>(AppError::MethodNotAllowed(Allowed::Action))
                 })),
         )
         .service(page("/change-sets/{id}", show_set));

@@ -11,7 +11,7 @@ use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{web, FromRequest, Handler, HttpResponse, Responder};
 
-use super::super::error::AppError;
+use super::super::error::{Allowed, AppError};
 use super::super::form_resource;
 use super::super::i18n::L10n;
 use crate::domain::RecordKind;
@@ -39,7 +39,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// A page that only shows: a POST to it is not allowed.
 async fn not_allowed() -> Result<HttpResponse, AppError> {
-    Err(AppError::MethodNotAllowed)
+    Err(AppError::MethodNotAllowed(Allowed::Read))
+}
+
+/// An action: only POST.
+async fn post_only_allowed() -> Result<HttpResponse, AppError> {
+    Err(AppError::MethodNotAllowed(Allowed::Action))
 }
 
 /// An action: `POST` runs `handler`, any other method gets 405.
@@ -51,7 +56,7 @@ where
 {
     web::resource(path)
         .route(web::post().to(handler))
-        .default_service(web::to(not_allowed))
+        .default_service(web::to(post_only_allowed))
 }
 
 /// A page with a form, or seen signed in: no browser, proxy or CDN may keep it.
