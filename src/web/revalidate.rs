@@ -133,14 +133,6 @@ impl PageCache {
         }
     }
 
-    fn get(&self, tag: &str) -> Option<Arc<CachedPage>> {
-        self.entries.get(tag)
-    }
-
-    fn insert(&self, tag: String, page: CachedPage) {
-        self.entries.insert(tag, Arc::new(page));
-    }
-
     /// How many answers it holds.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -185,11 +177,10 @@ fn keepable(response: &HttpResponse<impl MessageBody>) -> bool {
         .any(|prefix| kind.starts_with(prefix))
 }
 
-/// Keeps `response` under `tag` if it may be kept, and returns it (its body now in memory).
+/// Passes `response` to `store` if it may be kept, and returns it (its body now in memory).
 async fn keep(
-    cache: &PageCache,
-    tag: String,
     response: ServiceResponse<BoxBody>,
+    store: impl FnOnce(CachedPage),
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     if !keepable(response.response()) {
         return Ok(response);
@@ -199,17 +190,16 @@ async fn keep(
     let bytes = actix_web::body::to_bytes(body)
         .await
         .map_err(|err| actix_web::error::ErrorInternalServerError(err.to_string()))?;
-    let page = CachedPage {
-        status: head.status(),
-        headers: head
-            .headers()
-            .iter()
-            .map(|(name, value)| (name.clone(), value.clone()))
-            .collect(),
-        body: bytes.clone(),
-    };
     if bytes.len() <= CACHED_PAGE_LIMIT {
-        cache.insert(tag, page);
+        store(CachedPage {
+            status: head.status(),
+            headers: head
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+            body: bytes.clone(),
+        });
     }
     let response = head.set_body(BoxBody::new(bytes));
     Ok(ServiceResponse::new(request, response))
@@ -313,9 +303,14 @@ pub async fn revalidate(
         .as_ref()
         .and_then(|state| state.pages.clone())
         .filter(|_| !signed_in);
+    // One request renders a missing page while the others asking for it wait for its answer
+    // (the moment a new data version makes every tag new, a crowd would otherwise render the
+    // same page at once). An answer that is not kept lets the next one through.
+    let mut guard = None;
     if let (Some(cache), Some(tag)) = (&cache, &tag) {
-        if let Some(page) = cache.get(tag) {
-            return Ok(req.into_response(page.response()).map_into_left_body());
+        match cache.entries.get_value_or_guard_async(tag.as_str()).await {
+            Ok(page) => return Ok(req.into_response(page.response()).map_into_left_body()),
+            Err(placeholder) => guard = Some(placeholder),
         }
     }
     let mut response = next.call(req).await?.map_into_boxed_body();
@@ -334,9 +329,15 @@ pub async fn revalidate(
         return Ok(ServiceResponse::new(request, response).map_into_right_body());
     }
     response.headers_mut().insert(header::ETAG, etag);
-    let response = match (cache, tag) {
-        (Some(cache), Some(tag)) => keep(&cache, tag, response).await?,
-        _ => response,
+    let response = match guard {
+        Some(guard) => {
+            keep(response, |page| {
+                // The placeholder is gone only if the cache was cleared meanwhile.
+                let _ = guard.insert(Arc::new(page));
+            })
+            .await?
+        }
+        None => response,
     };
     Ok(response.map_into_left_body())
 }
