@@ -207,11 +207,8 @@ fn renew_csrf(req: &HttpRequest) -> String {
 
 /// Compares two tokens in time that does not depend on where they differ.
 fn same_token(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    use subtle::ConstantTimeEq;
+    bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
 /// Whether `sent` is the CSRF token of the request's `csrf` cookie: the one check of every form
