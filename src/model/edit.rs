@@ -261,7 +261,10 @@ fn write_through_importer(
     let report = import_files(
         conn,
         "form",
-        [(file.file_name().to_owned(), Ok::<_, String>(bytes))],
+        [(
+            file.file_name().to_owned(),
+            Ok::<_, String>(bytes.as_slice()),
+        )],
         ImportMode::Apply,
         &Provenance {
             actor: author.actor.to_owned(),

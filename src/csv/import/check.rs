@@ -1,182 +1,176 @@
-//! The checks across rows, files and the database: duplicate ids, references and the rules that
-//! span rows (the same vote entered twice, an organization's second mission at one election).
+//! The checks across rows, files and the database, made as the rows stream past: duplicate ids,
+//! references and the rules that span rows (the same vote entered twice, an organization's second
+//! mission at one election).
+//!
+//! Ids are remembered as 128-bit hashes (24 bytes with the line a row is on), never as the rows
+//! themselves: what the import holds grows with the number of ids, not with the size of the rows.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use diesel::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Batch, ParticipationRow, Row};
 use crate::csv::{ContractFile, Problem};
 use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
 use crate::db::DbConn;
 use crate::domain::citation;
-use crate::model::country::Country;
-use crate::model::election::Election;
-use crate::model::individual::Individual;
-use crate::model::mission::Mission;
-use crate::model::organization::Organization;
-use crate::model::sanction::Sanction;
-use crate::model::source::Source;
-use crate::model::{ElectionKind, SubjectType};
+use crate::model::ElectionKind;
 
-/// The ids already in the database, and the facts the cross-checks need.
+/// An id as the checks remember it.
+type IdHash = (u64, u64);
+
+fn hash(text: &str) -> IdHash {
+    let hash = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+    ((hash >> 64) as u64, hash as u64)
+}
+
+/// The hash of several values at once, separated so that ("ab", "c") and ("a", "bc") differ.
+fn hash_of(parts: &[&str]) -> IdHash {
+    hash(&parts.join("\u{1f}"))
+}
+
+/// Ids read per query when the ids already stored are loaded.
+const ID_BATCH: i64 = 20_000;
+
+/// The ids of one table: those this import's file holds (with the line each first appears on)
+/// and, loaded when first needed, those the database held.
 #[derive(Debug, Default)]
-pub(super) struct Existing {
-    pub(super) countries: HashSet<String>,
-    pub(super) sources: HashSet<String>,
-    pub(super) organizations: HashSet<String>,
-    /// Election id → (country, date, kind, round), to catch the same vote entered twice.
-    pub(super) elections: HashMap<String, ElectionKey>,
-    /// Mission id → (organization id, election id).
-    pub(super) missions: HashMap<String, (String, String)>,
-    pub(super) individuals: HashSet<String>,
-    pub(super) participations: HashSet<String>,
-    pub(super) sanctions: HashSet<String>,
+struct TableIds {
+    imported: FxHashMap<IdHash, u32>,
+    stored: Option<FxHashSet<IdHash>>,
 }
 
-type ElectionKey = (String, chrono::NaiveDate, ElectionKind, Option<i32>);
-
-impl Existing {
-    pub(super) fn load(conn: &mut DbConn) -> QueryResult<Existing> {
-        let set = |ids: Vec<String>| ids.into_iter().collect::<HashSet<_>>();
-        Ok(Existing {
-            countries: set(countries::table.select(countries::iso3).load(conn)?),
-            sources: set(sources::table.select(sources::id).load(conn)?),
-            organizations: set(organizations::table.select(organizations::id).load(conn)?),
-            elections: elections::table
-                .select((
-                    elections::id,
-                    elections::country,
-                    elections::held_on,
-                    elections::kind,
-                    elections::round,
-                ))
-                .load::<(String, String, chrono::NaiveDate, ElectionKind, Option<i32>)>(conn)?
-                .into_iter()
-                .map(|(id, country, held_on, kind, round)| (id, (country, held_on, kind, round)))
-                .collect(),
-            missions: missions::table
-                .select((
-                    missions::id,
-                    missions::organization_id,
-                    missions::election_id,
-                ))
-                .load::<(String, String, String)>(conn)?
-                .into_iter()
-                .map(|(id, org, election)| (id, (org, election)))
-                .collect(),
-            individuals: set(individuals::table.select(individuals::id).load(conn)?),
-            participations: set(participations::table
-                .select(participations::id)
-                .load(conn)?),
-            sanctions: set(sanctions::table.select(sanctions::id).load(conn)?),
-        })
-    }
+/// What the checks remember while an import streams.
+#[derive(Debug, Default)]
+pub(super) struct Checks {
+    tables: HashMap<ContractFile, TableIds>,
+    /// The vote (country, held_on, kind, round) → the id of the election recorded for it.
+    votes: Option<FxHashMap<IdHash, String>>,
+    /// (organization, election) → the id of that organization's mission there.
+    pairs: Option<FxHashMap<IdHash, String>>,
+    /// Mission → its election (an index into `election_ids`), read once missions are written.
+    mission_elections: Option<FxHashMap<IdHash, u32>>,
+    election_ids: Vec<String>,
 }
 
-/// A parsed row's id, as the other files refer to it.
-trait Keyed {
-    fn key(&self) -> &str;
+macro_rules! stored_ids {
+    ($conn:expr, $table:ident, $id:ident) => {{
+        let mut ids = FxHashSet::default();
+        let mut after = String::new();
+        loop {
+            let batch: Vec<String> = $table::table
+                .select($table::$id)
+                .filter($table::$id.gt(after.clone()))
+                .order($table::$id.asc())
+                .limit(ID_BATCH)
+                .load($conn)?;
+            match batch.last() {
+                Some(last) => after = last.clone(),
+                None => break,
+            }
+            ids.extend(batch.iter().map(|id| hash(id)));
+        }
+        ids
+    }};
 }
 
-macro_rules! keyed {
-    ($($type:ty => |$row:ident| $key:expr),* $(,)?) => {$(
-        impl Keyed for $type {
-            fn key(&self) -> &str {
-                let $row = self;
-                $key
+fn load_stored(conn: &mut DbConn, file: ContractFile) -> QueryResult<FxHashSet<IdHash>> {
+    use ContractFile as F;
+    Ok(match file {
+        F::Countries => stored_ids!(conn, countries, iso3),
+        F::Sources => stored_ids!(conn, sources, id),
+        F::Organizations => stored_ids!(conn, organizations, id),
+        F::Elections => stored_ids!(conn, elections, id),
+        F::Missions => stored_ids!(conn, missions, id),
+        F::Individuals => stored_ids!(conn, individuals, id),
+        F::Participations => stored_ids!(conn, participations, id),
+        F::Sanctions => stored_ids!(conn, sanctions, id),
+        F::Flags | F::Ratings => FxHashSet::default(),
+    })
+}
+
+impl Checks {
+    /// Notes `id` as one `file` holds on `line`, reporting it when the file held it already.
+    /// Returns whether the id is the first of its kind (an empty id was reported as missing).
+    pub(super) fn first(
+        &mut self,
+        problems: &mut Vec<Problem>,
+        file: ContractFile,
+        line: u64,
+        id: &str,
+    ) -> bool {
+        if id.is_empty() {
+            return false;
+        }
+        let imported = &mut self.tables.entry(file).or_default().imported;
+        let line32 = u32::try_from(line).unwrap_or(u32::MAX);
+        match imported.get(&hash(id)) {
+            Some(first) => {
+                problems.push(Problem::new(
+                    file.file_name(),
+                    line,
+                    file.columns()[0],
+                    format!("duplicate id \"{id}\" (first on line {first})"),
+                ));
+                false
+            }
+            None => {
+                imported.insert(hash(id), line32);
+                true
             }
         }
-    )*};
-}
-
-keyed!(
-    Country => |c| &c.iso3,
-    Source => |s| &s.id,
-    Organization => |o| &o.id,
-    Election => |e| &e.id,
-    Mission => |m| &m.id,
-    Individual => |i| &i.id,
-    ParticipationRow => |p| &p.participation.id,
-    Sanction => |s| &s.id,
-);
-
-/// Reports ids that appear twice in one file, and returns the ids the file holds.
-fn check_unique<'a, T: Keyed>(
-    file: ContractFile,
-    rows: &'a [Row<T>],
-    problems: &mut Vec<Problem>,
-) -> HashSet<&'a str> {
-    let column = file.columns()[0];
-    let mut first_line: HashMap<&str, u64> = HashMap::new();
-    for row in rows {
-        let key = row.value.key();
-        if key.is_empty() {
-            continue;
-        }
-        if let Some(first) = first_line.get(key) {
-            problems.push(Problem::new(
-                file.file_name(),
-                row.line,
-                column,
-                format!("duplicate id \"{key}\" (first on line {first})"),
-            ));
-        } else {
-            first_line.insert(key, row.line);
-        }
-    }
-    first_line.into_keys().collect()
-}
-
-/// A reference check: the id must be in this batch (of `target`) or already in the database.
-struct Known<'a> {
-    target: ContractFile,
-    batch: HashSet<&'a str>,
-    database: &'a HashSet<String>,
-}
-
-impl Known<'_> {
-    fn has(&self, id: &str) -> bool {
-        self.batch.contains(id) || self.database.contains(id)
     }
 
-    /// Reports `id` (in `column` of `file`, line `line`) unless it is known; an empty id was
-    /// already reported as missing, if it was required.
-    fn require(
-        &self,
+    /// Whether `id` is in this import's `target` file or was already in the database.
+    fn has(&mut self, conn: &mut DbConn, target: ContractFile, id: &str) -> QueryResult<bool> {
+        let table = self.tables.entry(target).or_default();
+        let key = hash(id);
+        if table.imported.contains_key(&key) {
+            return Ok(true);
+        }
+        if table.stored.is_none() {
+            table.stored = Some(load_stored(conn, target)?);
+        }
+        Ok(table.stored.as_ref().is_some_and(|ids| ids.contains(&key)))
+    }
+
+    /// Reports `id` (in `column` of `file`, line `line`) unless `target` knows it; an empty id
+    /// was already reported as missing, if it was required.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn require(
+        &mut self,
+        conn: &mut DbConn,
         problems: &mut Vec<Problem>,
         file: ContractFile,
         line: u64,
         column: &str,
+        target: ContractFile,
         id: &str,
-    ) {
-        if !id.is_empty() && !self.has(id) {
+    ) -> QueryResult<()> {
+        if !id.is_empty() && !self.has(conn, target, id)? {
             problems.push(Problem::new(
                 file.file_name(),
                 line,
                 column,
-                format!(
-                    "\"{id}\" is not in {} nor already in the registry",
-                    self.target
-                ),
+                format!("\"{id}\" is not in {target} nor already in the registry"),
             ));
         }
+        Ok(())
     }
-}
 
-impl Known<'_> {
     /// Checks every `[source:ID]` citation in a free-text cell like a reference.
-    fn require_citations(
-        &self,
+    pub(super) fn require_citations(
+        &mut self,
+        conn: &mut DbConn,
         problems: &mut Vec<Problem>,
         file: ContractFile,
         line: u64,
         column: &str,
         text: Option<&str>,
-    ) {
-        let Some(text) = text else { return };
+    ) -> QueryResult<()> {
+        let Some(text) = text else { return Ok(()) };
         if citation::has_unclosed(text) {
             problems.push(Problem::new(
                 file.file_name(),
@@ -186,7 +180,7 @@ impl Known<'_> {
             ));
         }
         for id in citation::cited(text) {
-            if !self.has(id) {
+            if !self.has(conn, ContractFile::Sources, id)? {
                 problems.push(Problem::new(
                     file.file_name(),
                     line,
@@ -195,213 +189,161 @@ impl Known<'_> {
                 ));
             }
         }
+        Ok(())
     }
-}
 
-/// Checks duplicate ids, references and the cross-row rules; fills derived election ids.
-pub(super) fn check_references(
-    batch: &mut Batch,
-    existing: &Existing,
-    problems: &mut Vec<Problem>,
-) {
-    use ContractFile as F;
-    let election_db: HashSet<String> = existing.elections.keys().cloned().collect();
-    let mission_db: HashSet<String> = existing.missions.keys().cloned().collect();
-    let countries = Known {
-        target: F::Countries,
-        batch: check_unique(F::Countries, &batch.countries, problems),
-        database: &existing.countries,
-    };
-    let sources = Known {
-        target: F::Sources,
-        batch: check_unique(F::Sources, &batch.sources, problems),
-        database: &existing.sources,
-    };
-    let organizations = Known {
-        target: F::Organizations,
-        batch: check_unique(F::Organizations, &batch.organizations, problems),
-        database: &existing.organizations,
-    };
-    let elections = Known {
-        target: F::Elections,
-        batch: check_unique(F::Elections, &batch.elections, problems),
-        database: &election_db,
-    };
-    let missions = Known {
-        target: F::Missions,
-        batch: check_unique(F::Missions, &batch.missions, problems),
-        database: &mission_db,
-    };
-    let individuals = Known {
-        target: F::Individuals,
-        batch: check_unique(F::Individuals, &batch.individuals, problems),
-        database: &existing.individuals,
-    };
-    check_unique(F::Participations, &batch.participations, problems);
-    check_unique(F::Sanctions, &batch.sanctions, problems);
-
-    for row in &batch.organizations {
-        if let Some(country) = &row.value.hq_country {
-            countries.require(problems, F::Organizations, row.line, "hq_country", country);
+    /// The same vote (country, day, kind, round) must not be entered twice under two ids.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn one_election_per_vote(
+        &mut self,
+        conn: &mut DbConn,
+        problems: &mut Vec<Problem>,
+        line: u64,
+        id: &str,
+        country: &str,
+        held_on: chrono::NaiveDate,
+        kind: ElectionKind,
+        round: Option<i32>,
+    ) -> QueryResult<()> {
+        let vote_key = |country: &str, held_on: chrono::NaiveDate, kind: ElectionKind, round| {
+            hash_of(&[
+                country,
+                &held_on.to_string(),
+                kind.code(),
+                &format!("{round:?}"),
+            ])
+        };
+        if self.votes.is_none() {
+            let stored = elections::table
+                .select((
+                    elections::id,
+                    elections::country,
+                    elections::held_on,
+                    elections::kind,
+                    elections::round,
+                ))
+                .load::<(String, String, chrono::NaiveDate, ElectionKind, Option<i32>)>(conn)?;
+            self.votes = Some(
+                stored
+                    .into_iter()
+                    .map(|(id, country, held_on, kind, round)| {
+                        (vote_key(&country, held_on, kind, round), id)
+                    })
+                    .collect(),
+            );
         }
-        let o = &row.value;
-        sources.require_citations(
-            problems,
-            F::Organizations,
-            row.line,
-            "notes",
-            o.notes.as_deref(),
-        );
-        sources.require_citations(
-            problems,
-            F::Organizations,
-            row.line,
-            "benchmark_reason",
-            o.benchmark_reason.as_deref(),
-        );
-    }
-
-    // The same vote (country, day, kind, round) must not be entered twice under two ids.
-    let mut votes: HashMap<ElectionKey, (String, Option<u64>)> = existing
-        .elections
-        .iter()
-        .map(|(id, key)| (key.clone(), (id.clone(), None)))
-        .collect();
-    for row in &batch.elections {
-        let e = &row.value;
-        countries.require(problems, F::Elections, row.line, "country", &e.country);
-        sources.require_citations(
-            problems,
-            F::Elections,
-            row.line,
-            "notes",
-            e.notes.as_deref(),
-        );
-        let key = (e.country.clone(), e.held_on, e.kind, e.round);
-        match votes.get(&key) {
-            Some((other, _)) if *other != e.id => problems.push(Problem::new(
-                F::Elections.file_name(),
-                row.line,
+        let votes = self.votes.as_mut().expect("loaded above");
+        match votes.get(&vote_key(country, held_on, kind, round)) {
+            Some(other) if other != id => problems.push(Problem::new(
+                ContractFile::Elections.file_name(),
+                line,
                 "id",
                 format!(
                     "the same vote (country, held_on, kind, round) is already recorded as \"{other}\""
                 ),
             )),
             _ => {
-                votes.insert(key, (e.id.clone(), Some(row.line)));
+                votes.insert(vote_key(country, held_on, kind, round), id.to_owned());
             }
         }
+        Ok(())
     }
 
-    let mut mission_elections: HashMap<String, String> = existing
-        .missions
-        .iter()
-        .map(|(id, (_, election))| (id.clone(), election.clone()))
-        .collect();
-    let mut pairs: HashMap<(String, String), String> = existing
-        .missions
-        .iter()
-        .map(|(id, (org, election))| ((org.clone(), election.clone()), id.clone()))
-        .collect();
-    for row in &batch.missions {
-        let m = &row.value;
-        organizations.require(
-            problems,
-            F::Missions,
-            row.line,
-            "organization_id",
-            &m.organization_id,
-        );
-        elections.require(
-            problems,
-            F::Missions,
-            row.line,
-            "election_id",
-            &m.election_id,
-        );
-        sources.require(problems, F::Missions, row.line, "source_id", &m.source_id);
-        let pair = (m.organization_id.clone(), m.election_id.clone());
+    /// An organization sends at most one mission to an election.
+    pub(super) fn one_mission_per_organization(
+        &mut self,
+        conn: &mut DbConn,
+        problems: &mut Vec<Problem>,
+        line: u64,
+        id: &str,
+        organization: &str,
+        election: &str,
+    ) -> QueryResult<()> {
+        if self.pairs.is_none() {
+            let mut pairs = FxHashMap::default();
+            let mut after = String::new();
+            loop {
+                let batch: Vec<(String, String, String)> = missions::table
+                    .select((
+                        missions::id,
+                        missions::organization_id,
+                        missions::election_id,
+                    ))
+                    .filter(missions::id.gt(after.clone()))
+                    .order(missions::id.asc())
+                    .limit(ID_BATCH)
+                    .load(conn)?;
+                let Some(last) = batch.last() else { break };
+                after.clone_from(&last.0);
+                for (id, organization, election) in batch {
+                    pairs.insert(hash_of(&[&organization, &election]), id);
+                }
+            }
+            self.pairs = Some(pairs);
+        }
+        let pairs = self.pairs.as_mut().expect("loaded above");
+        let pair = hash_of(&[organization, election]);
         match pairs.get(&pair) {
-            Some(other) if *other != m.id => problems.push(Problem::new(
-                F::Missions.file_name(),
-                row.line,
+            Some(other) if other != id => problems.push(Problem::new(
+                ContractFile::Missions.file_name(),
+                line,
                 "id",
-                format!(
-                    "{} already has a mission at {}: \"{other}\"",
-                    m.organization_id, m.election_id
-                ),
+                format!("{organization} already has a mission at {election}: \"{other}\""),
             )),
             _ => {
-                pairs.insert(pair, m.id.clone());
+                pairs.insert(pair, id.to_owned());
             }
         }
-        mission_elections.insert(m.id.clone(), m.election_id.clone());
+        Ok(())
     }
 
-    for row in &batch.individuals {
-        if let Some(country) = &row.value.country {
-            countries.require(problems, F::Individuals, row.line, "country", country);
-        }
-        let notes = row.value.notes.as_deref();
-        sources.require_citations(problems, F::Individuals, row.line, "notes", notes);
-    }
-
-    for row in &mut batch.participations {
-        let line = row.line;
-        let given = row.value.election_given;
-        let p = &mut row.value.participation;
-        individuals.require(
-            problems,
-            F::Participations,
-            line,
-            "individual_id",
-            &p.individual_id,
-        );
-        sources.require(problems, F::Participations, line, "source_id", &p.source_id);
-        if given {
-            elections.require(
-                problems,
-                F::Participations,
-                line,
-                "election_id",
-                &p.election_id,
-            );
-        }
-        if let Some(mission_id) = p.mission_id.as_deref().filter(|id| !id.is_empty()) {
-            match mission_elections.get(mission_id) {
-                None => missions.require(problems, F::Participations, line, "mission_id", mission_id),
-                Some(mission_election) if !given => p.election_id = mission_election.clone(),
-                Some(mission_election) if *mission_election != p.election_id => {
-                    problems.push(Problem::new(
-                        F::Participations.file_name(),
-                        line,
-                        "election_id",
-                        format!(
-                            "\"{}\" is not the election of mission \"{mission_id}\" ({mission_election})",
-                            p.election_id
-                        ),
-                    ))
+    /// The election of a mission, as the database holds it once the import's missions are
+    /// written; `None` for a mission it does not hold.
+    pub(super) fn election_of_mission(
+        &mut self,
+        conn: &mut DbConn,
+        mission: &str,
+    ) -> QueryResult<Option<&str>> {
+        if self.mission_elections.is_none() {
+            let mut map = FxHashMap::default();
+            let mut index: FxHashMap<String, u32> = FxHashMap::default();
+            let mut after = String::new();
+            loop {
+                let batch: Vec<(String, String)> = missions::table
+                    .select((missions::id, missions::election_id))
+                    .filter(missions::id.gt(after.clone()))
+                    .order(missions::id.asc())
+                    .limit(ID_BATCH)
+                    .load(conn)?;
+                let Some(last) = batch.last() else { break };
+                after.clone_from(&last.0);
+                for (id, election) in batch {
+                    let next = u32::try_from(self.election_ids.len()).unwrap_or(u32::MAX);
+                    let at = *index.entry(election.clone()).or_insert_with(|| {
+                        self.election_ids.push(election);
+                        next
+                    });
+                    map.insert(hash(&id), at);
                 }
-                _ => {}
             }
+            self.mission_elections = Some(map);
         }
+        let map = self.mission_elections.as_ref().expect("loaded above");
+        Ok(map
+            .get(&hash(mission))
+            .and_then(|at| self.election_ids.get(*at as usize))
+            .map(String::as_str))
     }
+}
 
-    for row in &batch.sanctions {
-        let s = &row.value;
-        let subjects = match s.subject_type {
-            SubjectType::Organization => &organizations,
-            SubjectType::Individual => &individuals,
-        };
-        subjects.require(
-            problems,
-            F::Sanctions,
-            row.line,
-            "subject_id",
-            &s.subject_id,
-        );
-        sources.require(problems, F::Sanctions, row.line, "source_id", &s.source_id);
-        let description = Some(s.description.as_str());
-        sources.require_citations(problems, F::Sanctions, row.line, "description", description);
+#[cfg(test)]
+mod tests {
+    use super::{hash, hash_of};
+
+    #[test]
+    fn joined_values_hash_apart_from_their_concatenation() {
+        assert_ne!(hash_of(&["ab", "c"]), hash_of(&["a", "bc"]));
+        assert_eq!(hash_of(&["ab", "c"]), hash_of(&["ab", "c"]));
+        assert_ne!(hash("a"), hash("b"));
     }
 }

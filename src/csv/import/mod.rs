@@ -1,37 +1,41 @@
 //! The validated, all-or-nothing importer of the CSV contract.
 //!
-//! It reads whichever contract files a folder holds, checks every header, cell, reference and id
-//! before it writes anything, and then applies the rows as inserts or updates by `id` in one
-//! transaction. On any problem it writes nothing and returns every problem found.
+//! It reads whichever contract files a folder holds, in the order their references need
+//! (countries first, sanctions last), as streams: each row is parsed, checked (cells, duplicate
+//! ids, references, the rules across rows) and written as an insert or an update by `id` in one
+//! transaction, a chunk of rows at a time, so that memory does not grow with the size of the
+//! files. On any problem it stops writing, reads on to report every problem, and rolls the
+//! transaction back: all or nothing. A dry run does the same and always rolls back.
 
 mod check;
 mod read;
+mod record;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::export::{batches, full, BATCH};
 use super::{ContractFile, Problem};
 use crate::credibility::METHODOLOGY;
-use crate::db::schema::{
-    countries, elections, individuals, missions, organizations, participations, sanctions, sources,
-};
 use crate::db::DbConn;
 use crate::domain::{ChangeAction, ChangeSetKind};
 use crate::model::change::{self, RecordChange};
 use crate::model::country::Country;
 use crate::model::derived;
-use crate::model::election::{Election, ElectionFilter};
-use crate::model::individual::{Individual, IndividualFilter, IndividualForm};
+use crate::model::election::Election;
+use crate::model::individual::Individual;
 use crate::model::mission::Mission;
-use crate::model::organization::{Organization, OrganizationFilter, OrganizationForm};
+use crate::model::organization::Organization;
 use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
-use crate::model::search::{self, RecordType};
+use crate::model::search;
 use crate::model::source::Source;
+use check::Checks;
+use read::FileReader;
+use record::Record;
 
 /// Whether an import writes or only reports what it would do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,34 +85,6 @@ pub enum ImportError {
     Release(#[from] super::export::ExportError),
 }
 
-/// A parsed row and the line it came from.
-#[derive(Debug, Clone)]
-struct Row<T> {
-    line: u64,
-    value: T,
-}
-
-/// A participation as the CSV holds it: `election_id` may be left to the mission.
-#[derive(Debug, Clone)]
-struct ParticipationRow {
-    participation: Participation,
-    election_given: bool,
-}
-
-/// Every row of the files in one import folder.
-#[derive(Debug, Default)]
-struct Batch {
-    countries: Vec<Row<Country>>,
-    sources: Vec<Row<Source>>,
-    organizations: Vec<Row<Organization>>,
-    elections: Vec<Row<Election>>,
-    missions: Vec<Row<Mission>>,
-    individuals: Vec<Row<Individual>>,
-    participations: Vec<Row<ParticipationRow>>,
-    sanctions: Vec<Row<Sanction>>,
-    present: Vec<ContractFile>,
-}
-
 /// Who made an import and when the data changed, as the audit history records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Provenance {
@@ -129,6 +105,14 @@ impl Provenance {
     }
 }
 
+/// Rows written per statement: keeps every multi-row INSERT under SQLite's bound-parameter
+/// limit, and is all of a file the importer holds at once.
+const CHUNK: usize = 500;
+
+/// The problems an import lists before it stops reading: enough to fix a file by, and a bound on
+/// what a file that is wrong on every line makes the importer hold.
+pub const MAX_PROBLEMS: usize = 1_000;
+
 /// Imports the contract files found in `dir` into the database.
 pub fn import_dir(
     conn: &mut DbConn,
@@ -146,8 +130,8 @@ pub fn import_dir(
         .collect();
     names.sort();
     let files = names.into_iter().map(|name| {
-        let bytes = std::fs::read(dir.join(&name)).map_err(|err| err.to_string());
-        (name, bytes)
+        let file = std::fs::File::open(dir.join(&name)).map_err(|err| err.to_string());
+        (name, file)
     });
     import_files(
         conn,
@@ -158,46 +142,44 @@ pub fn import_dir(
     )
 }
 
-/// Imports contract files given as (file name, contents); `origin` names them in messages.
-pub fn import_files<B: AsRef<[u8]>>(
+/// Why the import's transaction ends without committing.
+enum Stop {
+    Failed(ImportError),
+    /// A dry run went through: its report, with the writes rolled back.
+    DryRun(ImportReport),
+}
+
+impl From<diesel::result::Error> for Stop {
+    fn from(err: diesel::result::Error) -> Self {
+        Stop::Failed(ImportError::Database(err))
+    }
+}
+
+impl From<super::export::ExportError> for Stop {
+    fn from(err: super::export::ExportError) -> Self {
+        Stop::Failed(ImportError::Release(err))
+    }
+}
+
+/// Imports contract files given as (file name, contents to read); `origin` names them in
+/// messages. The files are read in the order their references need, whatever the order given.
+pub fn import_files<R: Read>(
     conn: &mut DbConn,
     origin: &str,
-    files: impl IntoIterator<Item = (String, Result<B, String>)>,
+    files: impl IntoIterator<Item = (String, Result<R, String>)>,
     mode: ImportMode,
     provenance: &Provenance,
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
-    let mut problems = Vec::new();
-    let mut batch = Batch::default();
-    for (name, bytes) in files {
+    let mut importable = Vec::new();
+    for (name, input) in files {
         match ContractFile::from_file_name(&name) {
-            Some(file) if file.importable() => match bytes {
-                Ok(bytes) => read::read_file(bytes.as_ref(), file, &mut batch, &mut problems),
-                Err(err) => problems.push(Problem::new(
-                    file.file_name(),
-                    0,
-                    "-",
-                    format!("cannot be read: {err}"),
-                )),
-            },
+            Some(file) if file.importable() => importable.push((file, input)),
             _ => report.skipped.push(name),
         }
     }
-    if batch.present.is_empty() && problems.is_empty() {
-        problems.push(Problem::new(
-            origin,
-            0,
-            "-",
-            "holds none of the contract files (countries.csv, sources.csv, organizations.csv, ...)",
-        ));
-    }
+    importable.sort_by_key(|(file, _)| *file);
     let outcome = conn.transaction(|conn| {
-        let existing = check::Existing::load(conn)?;
-        check::check_references(&mut batch, &existing, &mut problems);
-        if !problems.is_empty() {
-            problems.sort_by_key(|p| (file_order(&p.file), p.line));
-            return Err(ImportError::Invalid(problems));
-        }
         let log = match mode {
             ImportMode::Apply => Some(change::open_set(
                 conn,
@@ -207,8 +189,66 @@ pub fn import_files<B: AsRef<[u8]>>(
             )?),
             ImportMode::DryRun => None,
         };
-        report.files = apply(conn, &batch, &existing, mode, log.as_ref())?;
+        let mut run = Run {
+            checks: Checks::default(),
+            problems: Vec::new(),
+            files: Vec::new(),
+            log: log.as_ref(),
+        };
+        for (file, input) in importable {
+            if run.problems.len() >= MAX_PROBLEMS {
+                break;
+            }
+            let input = match input {
+                Ok(input) => input,
+                Err(err) => {
+                    run.problems.push(Problem::new(
+                        file.file_name(),
+                        0,
+                        "-",
+                        format!("cannot be read: {err}"),
+                    ));
+                    continue;
+                }
+            };
+            use ContractFile as F;
+            match file {
+                F::Countries => run.file::<Country>(conn, input)?,
+                F::Sources => run.file::<Source>(conn, input)?,
+                F::Organizations => run.file::<Organization>(conn, input)?,
+                F::Elections => run.file::<Election>(conn, input)?,
+                F::Missions => run.file::<Mission>(conn, input)?,
+                F::Individuals => run.file::<Individual>(conn, input)?,
+                F::Participations => run.file::<Participation>(conn, input)?,
+                F::Sanctions => run.file::<Sanction>(conn, input)?,
+                F::Flags | F::Ratings => {}
+            }
+        }
+        let mut problems = run.problems;
+        if run.files.is_empty() && problems.is_empty() {
+            problems.push(Problem::new(
+                origin,
+                0,
+                "-",
+                "holds none of the contract files (countries.csv, sources.csv, organizations.csv, ...)",
+            ));
+        }
+        if !problems.is_empty() {
+            problems.sort_by_key(|p| (file_order(&p.file), p.line));
+            if problems.len() >= MAX_PROBLEMS {
+                problems.truncate(MAX_PROBLEMS);
+                problems.push(Problem::new(
+                    origin,
+                    0,
+                    "-",
+                    format!("reading stopped after {MAX_PROBLEMS} problems; fix these and import again to see the rest"),
+                ));
+            }
+            return Err(Stop::Failed(ImportError::Invalid(problems)));
+        }
+        report.files = run.files;
         match log {
+            _ if mode == ImportMode::DryRun => return Err(Stop::DryRun(report)),
             // An import that changed no row records no change set.
             Some(set) if report.inserted() + report.updated() == 0 => set.discard(conn)?,
             Some(set) => {
@@ -221,11 +261,130 @@ pub fn import_files<B: AsRef<[u8]>>(
             None => {}
         }
         Ok(report)
-    })?;
-    if outcome.inserted() + outcome.updated() > 0 && mode == ImportMode::Apply {
+    });
+    let outcome = match outcome {
+        Ok(report) => report,
+        Err(Stop::DryRun(report)) => return Ok(report),
+        Err(Stop::Failed(err)) => return Err(err),
+    };
+    if outcome.inserted() + outcome.updated() > 0 {
         mark_search_keys_visible(conn);
     }
     Ok(outcome)
+}
+
+/// An import under way: what it found wrong and what it wrote.
+struct Run<'a> {
+    checks: Checks,
+    problems: Vec<Problem>,
+    files: Vec<FileOutcome>,
+    log: Option<&'a change::OpenSet>,
+}
+
+impl Run<'_> {
+    /// Reads, checks and (while the import has no problem) writes one file.
+    fn file<T: Record>(&mut self, conn: &mut DbConn, input: impl Read) -> QueryResult<()> {
+        let Some(mut reader) = FileReader::open(T::FILE, input, &mut self.problems) else {
+            return Ok(());
+        };
+        let mut outcome = FileOutcome {
+            file: T::FILE,
+            inserted: 0,
+            updated: 0,
+        };
+        let mut chunk: Vec<T> = Vec::with_capacity(CHUNK);
+        while let Some((line, parsed)) = reader.next_row::<T>(&mut self.problems) {
+            let Some((mut row, clean)) = parsed else {
+                continue;
+            };
+            let first = self
+                .checks
+                .first(&mut self.problems, T::FILE, line, row.id());
+            row.check(conn, &mut self.checks, &mut self.problems, line)?;
+            if self.problems.len() >= MAX_PROBLEMS {
+                break;
+            }
+            if !self.problems.is_empty() {
+                chunk.clear();
+                continue;
+            }
+            if clean && first {
+                chunk.push(row);
+                if chunk.len() == CHUNK {
+                    self.write(conn, &mut chunk, &mut outcome)?;
+                }
+            }
+        }
+        if self.problems.is_empty() {
+            self.write(conn, &mut chunk, &mut outcome)?;
+        }
+        self.files.push(outcome);
+        Ok(())
+    }
+
+    /// Writes the rows that are new or differ from the stored row with the same id (an
+    /// identical re-import writes nothing), with their history and search keys.
+    fn write<T: Record>(
+        &mut self,
+        conn: &mut DbConn,
+        chunk: &mut Vec<T>,
+        outcome: &mut FileOutcome,
+    ) -> QueryResult<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<&str> = chunk.iter().map(Record::id).collect();
+        let mut stored: HashMap<String, T> = T::stored(conn, &ids)?
+            .into_iter()
+            .map(|row| (row.id().to_owned(), row))
+            .collect();
+        let table_name = T::FILE.file_name().trim_end_matches(".csv");
+        let mut history = Vec::new();
+        let mut keys = Vec::new();
+        let mut inserts = Vec::new();
+        let mut updates = Vec::new();
+        for row in chunk.drain(..) {
+            let before = stored.remove(row.id());
+            if before.as_ref() == Some(&row) {
+                continue;
+            }
+            if T::SEARCH.is_some() {
+                keys.push((row.id().to_owned(), row.names()));
+            }
+            if self.log.is_some() {
+                history.push(RecordChange {
+                    table_name: table_name.to_owned(),
+                    record_id: row.id().to_owned(),
+                    action: if before.is_some() {
+                        ChangeAction::Update
+                    } else {
+                        ChangeAction::Insert
+                    },
+                    before_value: before.as_ref().map(|b| super::row_json(T::FILE, b)),
+                    after_value: Some(super::row_json(T::FILE, &row)),
+                });
+            }
+            match before {
+                Some(_) => updates.push(row),
+                None => inserts.push(row),
+            }
+        }
+        outcome.inserted += inserts.len();
+        outcome.updated += updates.len();
+        if !inserts.is_empty() {
+            T::insert(conn, inserts)?;
+        }
+        for row in updates {
+            T::update(conn, row)?;
+        }
+        if let Some(record_type) = T::SEARCH {
+            search::write_keys(conn, record_type, &keys)?;
+        }
+        if let Some(set) = self.log {
+            set.append(conn, history)?;
+        }
+        Ok(())
+    }
 }
 
 /// On PostgreSQL, vacuums the search keys after an import that changed them, so that name
@@ -274,332 +433,6 @@ fn summary(report: &ImportReport) -> String {
         .join("; ")
 }
 
-/// Records the history entries of the rows an import writes (inserts and updates, with the
-/// stored row as the value before) in its change set, made a chunk at a time.
-fn log_rows<T: serde::Serialize>(
-    conn: &mut DbConn,
-    file: ContractFile,
-    rows: &[(String, T, Option<T>)],
-    log: Option<&change::OpenSet>,
-) -> QueryResult<()> {
-    let Some(set) = log else {
-        return Ok(());
-    };
-    let table_name = file.file_name().trim_end_matches(".csv");
-    set.append(
-        conn,
-        rows.iter().map(|(id, row, stored)| RecordChange {
-            table_name: table_name.to_owned(),
-            record_id: id.clone(),
-            action: if stored.is_some() {
-                ChangeAction::Update
-            } else {
-                ChangeAction::Insert
-            },
-            before_value: stored.as_ref().map(|stored| super::row_json(file, stored)),
-            after_value: Some(super::row_json(file, row)),
-        }),
-    )
-}
-
 fn file_order(name: &str) -> usize {
     ContractFile::from_file_name(name).map_or(usize::MAX, |file| file as usize)
-}
-
-/// Rows per multi-row INSERT; keeps every statement under SQLite's bound-parameter limit.
-const INSERT_CHUNK: usize = 500;
-
-/// Inserts the new rows and updates the known ones of one table. Multi-row inserts are
-/// backend-specific in diesel, hence the `match` on the connection (both arms are the same code).
-macro_rules! upsert {
-    ($conn:expr, $mode:expr, $file:expr, $table:path, $id:path, $existing:expr, $rows:expr) => {{
-        let (updates, inserts): (Vec<_>, Vec<_>) = $rows
-            .into_iter()
-            .partition(|(id, _)| $existing.contains(id.as_str()));
-        if $mode == ImportMode::Apply {
-            for (id, form) in &updates {
-                diesel::update($table.filter($id.eq(id)))
-                    .set(form.clone())
-                    .execute($conn)?;
-            }
-            for chunk in inserts.chunks(INSERT_CHUNK) {
-                let forms: Vec<_> = chunk.iter().map(|(_, form)| form.clone()).collect();
-                match $conn {
-                    DbConn::Sqlite(conn) => {
-                        diesel::insert_into($table).values(forms).execute(conn)?
-                    }
-                    DbConn::Pg(conn) => diesel::insert_into($table).values(forms).execute(conn)?,
-                };
-            }
-        }
-        FileOutcome {
-            file: $file,
-            inserted: inserts.len(),
-            updated: updates.len(),
-        }
-    }};
-}
-
-/// The rows that are new or differ from the stored row with the same id, each with the stored
-/// row it replaces. Stored rows are read in id order, a batch at a time, so an identical
-/// re-import writes nothing and memory stays flat.
-fn changed<T: PartialEq + Clone>(
-    rows: impl Iterator<Item = (String, T)>,
-    next: impl FnMut(&str) -> QueryResult<Vec<T>>,
-    key: impl Fn(&T) -> String,
-) -> QueryResult<Vec<(String, T, Option<T>)>> {
-    let mut rows: HashMap<String, (T, Option<T>)> =
-        rows.map(|(id, row)| (id, (row, None))).collect();
-    batches(
-        next,
-        &key,
-        |stored: &T| -> QueryResult<()> {
-            let id = key(stored);
-            match rows.get_mut(&id) {
-                Some((row, _)) if row == stored => {
-                    rows.remove(&id);
-                }
-                Some((_, before)) => *before = Some(stored.clone()),
-                None => {}
-            }
-            Ok(())
-        },
-        full,
-    )?;
-    let mut rows: Vec<(String, T, Option<T>)> = rows
-        .into_iter()
-        .map(|(id, (row, stored))| (id, row, stored))
-        .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(rows)
-}
-
-fn apply(
-    conn: &mut DbConn,
-    batch: &Batch,
-    existing: &check::Existing,
-    mode: ImportMode,
-    log: Option<&change::OpenSet>,
-) -> QueryResult<Vec<FileOutcome>> {
-    use ContractFile as F;
-    let mut outcomes = Vec::new();
-    let has = |file: F| batch.present.contains(&file);
-    let election_ids: HashSet<String> = existing.elections.keys().cloned().collect();
-    let mission_ids: HashSet<String> = existing.missions.keys().cloned().collect();
-    let all_organizations = OrganizationFilter::default();
-    let all_elections = ElectionFilter::default();
-    let all_individuals = IndividualFilter::default();
-    if has(F::Countries) {
-        let rows = changed(
-            batch
-                .countries
-                .iter()
-                .map(|r| (r.value.iso3.clone(), r.value.clone())),
-            |after| Country::export_batch(conn, after, BATCH),
-            |c| c.iso3.clone(),
-        )?;
-        log_rows(conn, F::Countries, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Countries,
-            countries::table,
-            countries::iso3,
-            existing.countries,
-            rows
-        ));
-        if mode == ImportMode::Apply {
-            let keys: Vec<_> = batch
-                .countries
-                .iter()
-                .map(|r| {
-                    let names = search::country_names(&r.value.name, &r.value.iso3);
-                    (r.value.iso3.clone(), names)
-                })
-                .collect();
-            search::write_keys(conn, RecordType::Country, &keys)?;
-        }
-    }
-    if has(F::Sources) {
-        let rows = changed(
-            batch
-                .sources
-                .iter()
-                .map(|r| (r.value.id.clone(), r.value.clone())),
-            |after| Source::export_batch(conn, after, BATCH),
-            |s| s.id.clone(),
-        )?;
-        log_rows(conn, F::Sources, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Sources,
-            sources::table,
-            sources::id,
-            existing.sources,
-            rows
-        ));
-    }
-    if has(F::Organizations) {
-        let rows = changed(
-            batch
-                .organizations
-                .iter()
-                .map(|r| (r.value.id.clone(), r.value.clone())),
-            |after| Organization::export_batch(conn, &all_organizations, after, BATCH),
-            |o| o.id.clone(),
-        )?;
-        log_rows(conn, F::Organizations, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        let rows = rows
-            .into_iter()
-            .map(|(id, o)| (id, OrganizationForm::from(o)));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Organizations,
-            organizations::table,
-            organizations::id,
-            existing.organizations,
-            rows
-        ));
-        if mode == ImportMode::Apply {
-            let keys: Vec<_> = batch
-                .organizations
-                .iter()
-                .map(|r| {
-                    let o = &r.value;
-                    let names =
-                        search::organization_names(&o.name, o.acronym.as_deref(), &o.aliases);
-                    (o.id.clone(), names)
-                })
-                .collect();
-            search::write_keys(conn, RecordType::Organization, &keys)?;
-        }
-    }
-    if has(F::Elections) {
-        let rows = changed(
-            batch
-                .elections
-                .iter()
-                .map(|r| (r.value.id.clone(), r.value.clone())),
-            |after| Election::export_batch(conn, &all_elections, after, BATCH),
-            |e| e.id.clone(),
-        )?;
-        log_rows(conn, F::Elections, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Elections,
-            elections::table,
-            elections::id,
-            election_ids,
-            rows
-        ));
-    }
-    if has(F::Missions) {
-        let rows = changed(
-            batch
-                .missions
-                .iter()
-                .map(|r| (r.value.id.clone(), r.value.clone())),
-            |after| Mission::export_batch(conn, None, after, BATCH),
-            |m| m.id.clone(),
-        )?;
-        log_rows(conn, F::Missions, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Missions,
-            missions::table,
-            missions::id,
-            mission_ids,
-            rows
-        ));
-    }
-    if has(F::Individuals) {
-        let rows = changed(
-            batch
-                .individuals
-                .iter()
-                .map(|r| (r.value.id.clone(), r.value.clone())),
-            |after| Individual::export_batch(conn, &all_individuals, after, BATCH),
-            |i| i.id.clone(),
-        )?;
-        log_rows(conn, F::Individuals, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        let rows = rows
-            .into_iter()
-            .map(|(id, i)| (id, IndividualForm::from(i)));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Individuals,
-            individuals::table,
-            individuals::id,
-            existing.individuals,
-            rows
-        ));
-        if mode == ImportMode::Apply {
-            let keys: Vec<_> = batch
-                .individuals
-                .iter()
-                .map(|r| {
-                    let i = &r.value;
-                    let names = search::individual_names(&i.name, i.name_original.as_deref());
-                    (i.id.clone(), names)
-                })
-                .collect();
-            search::write_keys(conn, RecordType::Individual, &keys)?;
-        }
-    }
-    if has(F::Participations) {
-        let rows = changed(
-            batch.participations.iter().map(|r| {
-                (
-                    r.value.participation.id.clone(),
-                    r.value.participation.clone(),
-                )
-            }),
-            |after| Participation::export_batch(conn, after, BATCH),
-            |p| p.id.clone(),
-        )?;
-        log_rows(conn, F::Participations, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Participations,
-            participations::table,
-            participations::id,
-            existing.participations,
-            rows
-        ));
-    }
-    if has(F::Sanctions) {
-        let rows = changed(
-            batch
-                .sanctions
-                .iter()
-                .map(|r| (r.value.id.clone(), r.value.clone())),
-            |after| Sanction::export_batch(conn, after, BATCH),
-            |s| s.id.clone(),
-        )?;
-        log_rows(conn, F::Sanctions, &rows, log)?;
-        let rows = rows.into_iter().map(|(id, row, _)| (id, row));
-        outcomes.push(upsert!(
-            conn,
-            mode,
-            F::Sanctions,
-            sanctions::table,
-            sanctions::id,
-            existing.sanctions,
-            rows
-        ));
-    }
-    Ok(outcomes)
 }

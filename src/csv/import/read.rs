@@ -1,125 +1,257 @@
-//! Reading the files of an import: headers, CSV structure, and every cell into typed rows.
+//! Reading one file of an import as a stream: its header, then each record into a typed row,
+//! holding no more of the file than the record being read.
 
-use super::{Batch, ParticipationRow, Row};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
+
+use super::record::Record;
 use crate::csv::cells::{shorten, Cells};
 use crate::csv::{ContractFile, Problem};
-use crate::model::country::Country;
-use crate::model::election::Election;
-use crate::model::individual::Individual;
-use crate::model::mission::Mission;
-use crate::model::organization::Organization;
-use crate::model::participation::Participation;
-use crate::model::sanction::Sanction;
-use crate::model::source::Source;
-use crate::model::{
-    ElectionKind, Legitimacy, MissionKind, OrganizationKind, Role, SanctionKind, SubjectType,
-    Verdict,
-};
 
-/// Reads one file: its header, then each row into typed values.
-pub(super) fn read_file(
-    bytes: &[u8],
-    file: ContractFile,
-    batch: &mut Batch,
-    problems: &mut Vec<Problem>,
-) {
-    let name = file.file_name();
-    if bytes.is_empty() {
-        problems.push(Problem::new(
-            name,
-            1,
-            "-",
-            format!(
-                "the file is empty; expected the header: {}",
-                file.columns().join(",")
-            ),
-        ));
-        return;
+/// The longest a quoted cell may run before the reader takes its quote for one never closed:
+/// far above any real cell (cells are capped at a few thousand characters), and what bounds the
+/// memory a broken file can make the reader hold.
+const MAX_QUOTED_BYTES: u64 = 1 << 20;
+
+/// What the byte scanner under the CSV reader has seen: where the line breaks are (for line
+/// numbers whatever the line endings) and whether a quote is open.
+#[derive(Debug, Default)]
+struct Scanned {
+    /// Bytes passed to the CSV reader so far.
+    offset: u64,
+    /// The `\r` and `\n` bytes passed but not yet behind a record's start, by offset.
+    breaks: VecDeque<(u64, u8)>,
+    /// Newlines already behind a record's start.
+    lines_behind: u64,
+    /// Newlines passed in all.
+    lines_seen: u64,
+    /// The line a still-open quote opened on, and the offset where it did.
+    open_quote: Option<(u64, u64)>,
+    /// Set when a quote ran past [`MAX_QUOTED_BYTES`]: the scanner then ends the input.
+    runaway: bool,
+}
+
+impl Scanned {
+    fn see(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            match byte {
+                b'"' => {
+                    self.open_quote = match self.open_quote {
+                        Some(_) => None,
+                        None => Some((self.lines_seen + 1, self.offset)),
+                    }
+                }
+                b'\n' | b'\r' => {
+                    self.breaks.push_back((self.offset, *byte));
+                    if *byte == b'\n' {
+                        self.lines_seen += 1;
+                    }
+                }
+                _ => {}
+            }
+            self.offset += 1;
+        }
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(err) = std::str::from_utf8(bytes) {
-        let line = 1 + bytes[..err.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
+
+    /// The physical line (from 1, the header's) of a record starting at `byte`. The offset the
+    /// CSV reader gives may point at the line break before the record, which is skipped; its own
+    /// line count goes wrong on `\r\n` files. Offsets come in increasing order, so the breaks
+    /// before one are dropped as they are counted.
+    fn line_of(&mut self, byte: u64) -> u64 {
+        while let Some(&(at, kind)) = self.breaks.front() {
+            if at >= byte {
+                break;
+            }
+            if kind == b'\n' {
+                self.lines_behind += 1;
+            }
+            self.breaks.pop_front();
+        }
+        let skipped = (byte..)
+            .zip(&self.breaks)
+            .take_while(|(expected, (at, _))| at == expected)
+            .filter(|(_, (_, kind))| *kind == b'\n')
             .count() as u64;
-        problems.push(Problem::new(
-            name,
-            line,
-            "-",
-            "is not valid UTF-8 text (save the file as CSV UTF-8)",
-        ));
-        return;
+        self.lines_behind + skipped + 1
     }
-    if let Some(line) = unclosed_quote(bytes) {
-        problems.push(Problem::new(
-            name,
-            line,
-            "-",
-            "a quote opened on this line is never closed",
-        ));
-        return;
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(err)) => {
-            problems.push(Problem::new(
-                name,
-                1,
-                "-",
-                format!("is not a CSV file: {err}"),
-            ));
-            return;
+}
+
+/// The reader under the CSV parser: passes the bytes on and scans them.
+struct Scanner<R> {
+    inner: R,
+    scanned: Rc<RefCell<Scanned>>,
+}
+
+impl<R: Read> Read for Scanner<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut scanned = self.scanned.borrow_mut();
+        if scanned.runaway {
+            return Ok(0);
         }
-        None => {
-            problems.push(Problem::new(
-                name,
-                1,
-                "-",
-                format!("has no header; expected: {}", file.columns().join(",")),
-            ));
-            return;
+        let read = self.inner.read(buf)?;
+        scanned.see(&buf[..read]);
+        if let Some((_, at)) = scanned.open_quote {
+            if scanned.offset - at > MAX_QUOTED_BYTES {
+                scanned.runaway = true;
+            }
         }
-    };
-    let found: Vec<&str> = header.iter().collect();
-    if found != file.columns() {
-        problems.push(Problem::new(
-            name,
-            1,
-            "-",
-            format!(
-                "the header is \"{}\"; expected \"{}\"",
-                shorten(&found.join(",")),
-                file.columns().join(",")
-            ),
-        ));
-        return;
+        Ok(read)
     }
-    batch.present.push(file);
-    let columns = file.columns();
-    let lines = LineIndex::new(bytes);
-    for (index, record) in records.enumerate() {
-        let fallback = index as u64 + 2;
-        let record = match record {
-            Ok(record) => record,
+}
+
+/// One contract file being read.
+pub(super) struct FileReader<R> {
+    file: ContractFile,
+    csv: csv::Reader<Scanner<BufReader<R>>>,
+    scanned: Rc<RefCell<Scanned>>,
+    record: csv::ByteRecord,
+    /// How many problems the import had when this file began, to drop the ones a broken quote
+    /// made up.
+    problems_before: usize,
+    finished: bool,
+}
+
+impl<R: Read> FileReader<R> {
+    /// Opens `input` as `file` and checks its header; `None` (with the problem recorded) when
+    /// the file cannot be read past it.
+    pub(super) fn open(
+        file: ContractFile,
+        input: R,
+        problems: &mut Vec<Problem>,
+    ) -> Option<FileReader<R>> {
+        let name = file.file_name();
+        let problems_before = problems.len();
+        let mut input = BufReader::with_capacity(64 * 1024, input);
+        match input.fill_buf() {
+            Ok([]) => {
+                problems.push(Problem::new(
+                    name,
+                    1,
+                    "-",
+                    format!(
+                        "the file is empty; expected the header: {}",
+                        file.columns().join(",")
+                    ),
+                ));
+                return None;
+            }
+            Ok(start) => {
+                if start.starts_with(b"\xEF\xBB\xBF") {
+                    input.consume(3);
+                }
+            }
             Err(err) => {
-                let line = err.position().map_or(fallback, |p| lines.line_of(p.byte()));
+                problems.push(Problem::new(name, 0, "-", format!("cannot be read: {err}")));
+                return None;
+            }
+        }
+        let scanned = Rc::new(RefCell::new(Scanned::default()));
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Scanner {
+                inner: input,
+                scanned: Rc::clone(&scanned),
+            });
+        let mut reader = FileReader {
+            file,
+            csv,
+            scanned,
+            record: csv::ByteRecord::new(),
+            problems_before,
+            finished: false,
+        };
+        let header = match reader.next_record(problems) {
+            Some(header) => header,
+            None if problems.len() > problems_before => return None,
+            None => {
+                problems.push(Problem::new(
+                    name,
+                    1,
+                    "-",
+                    format!("has no header; expected: {}", file.columns().join(",")),
+                ));
+                return None;
+            }
+        };
+        let found: Vec<&str> = header.1.iter().collect();
+        if found != file.columns() {
+            problems.push(Problem::new(
+                name,
+                1,
+                "-",
+                format!(
+                    "the header is \"{}\"; expected \"{}\"",
+                    shorten(&found.join(",")),
+                    file.columns().join(",")
+                ),
+            ));
+            reader.finish(problems);
+            return None;
+        }
+        Some(reader)
+    }
+
+    /// The next record as text, with its line; `None` at the end of the file or at a problem
+    /// that stops the reading (recorded).
+    fn next_record(&mut self, problems: &mut Vec<Problem>) -> Option<(u64, csv::StringRecord)> {
+        if self.finished {
+            return None;
+        }
+        let name = self.file.file_name();
+        let read = self.csv.read_byte_record(&mut self.record);
+        let line = self
+            .scanned
+            .borrow_mut()
+            .line_of(self.record.position().map_or(0, csv::Position::byte));
+        match read {
+            Ok(true) => {}
+            Ok(false) => {
+                self.finish(problems);
+                return None;
+            }
+            Err(err) => {
+                let line = match err.position() {
+                    Some(p) => self.scanned.borrow_mut().line_of(p.byte()),
+                    None => line,
+                };
                 problems.push(Problem::new(
                     name,
                     line,
                     "-",
                     format!("cannot be read as CSV: {err}"),
                 ));
-                return;
+                self.finish(problems);
+                return None;
             }
-        };
-        let line = record
-            .position()
-            .map_or(fallback, |p| lines.line_of(p.byte()));
+        }
+        match csv::StringRecord::from_byte_record(std::mem::take(&mut self.record)) {
+            Ok(record) => Some((line, record)),
+            Err(_) => {
+                problems.push(Problem::new(
+                    name,
+                    line,
+                    "-",
+                    "is not valid UTF-8 text (save the file as CSV UTF-8)",
+                ));
+                self.finished = true;
+                None
+            }
+        }
+    }
+
+    /// The next row, parsed: `Some((line, Some((row, clean))))`, where `clean` says the row had
+    /// no problem (those it had are recorded); `Some((line, None))` for a record that is no row
+    /// (the wrong number of cells); `None` at the end.
+    pub(super) fn next_row<T: Record>(
+        &mut self,
+        problems: &mut Vec<Problem>,
+    ) -> Option<(u64, Option<(T, bool)>)> {
+        let (line, record) = self.next_record(problems)?;
+        let name = self.file.file_name();
+        let columns = self.file.columns();
         if record.len() != columns.len() {
             problems.push(Problem::new(
                 name,
@@ -127,7 +259,7 @@ pub(super) fn read_file(
                 "-",
                 format!("has {} cells; expected {}", record.len(), columns.len()),
             ));
-            continue;
+            return Some((line, None));
         }
         if let Some(column) = record
             .iter()
@@ -141,225 +273,65 @@ pub(super) fn read_file(
                 column,
                 "contains a NUL byte, which is no part of any text",
             ));
-            continue;
+            return Some((line, None));
         }
+        let before = problems.len();
         let mut cells = Cells::new(name, line, columns, record.iter().collect(), problems);
-        parse_row(file, &mut cells, batch);
-    }
-}
-
-/// The physical line (from 1, the header's) of a byte offset, whatever the line endings: the
-/// CSV reader's own line count goes wrong on `\r\n` files, and the offset it gives for a record
-/// may point at the end of the line before it, which is skipped here.
-struct LineIndex<'a> {
-    bytes: &'a [u8],
-    newlines: Vec<u64>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        let newlines = bytes
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-            .map(|(at, _)| at as u64)
-            .collect();
-        LineIndex { bytes, newlines }
+        let row = T::parse(&mut cells);
+        Some((line, Some((row, problems.len() == before))))
     }
 
-    fn line_of(&self, byte: u64) -> u64 {
-        let start = self
-            .bytes
-            .iter()
-            .skip(usize::try_from(byte).unwrap_or(usize::MAX))
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count() as u64;
-        let at = byte + start;
-        self.newlines.partition_point(|newline| *newline < at) as u64 + 1
-    }
-}
-
-/// The line where a quoted cell opens and never closes (the CSV reader would run it to the end
-/// of the file silently).
-fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
-    let mut line = 1;
-    let mut opened_on = None;
-    for byte in bytes {
-        match byte {
-            b'"' => {
-                opened_on = if opened_on.is_some() {
-                    None
+    /// Ends the file: a quote still open at its end (or one that ran on too long) is the one
+    /// problem reported from the line it opened on, in place of what the runaway cell made of
+    /// the lines after it.
+    fn finish(&mut self, problems: &mut Vec<Problem>) {
+        self.finished = true;
+        let scanned = self.scanned.borrow();
+        if let Some((opened_on, _)) = scanned.open_quote {
+            let name = self.file.file_name();
+            let mut index = self.problems_before;
+            while index < problems.len() {
+                if problems[index].file == name && problems[index].line >= opened_on {
+                    problems.remove(index);
                 } else {
-                    Some(line)
+                    index += 1;
                 }
             }
-            b'\n' => line += 1,
-            _ => {}
+            problems.push(Problem::new(
+                name,
+                opened_on,
+                "-",
+                "a quote opened on this line is never closed",
+            ));
         }
-    }
-    opened_on
-}
-
-/// Parses one row of `file` into the batch.
-fn parse_row(file: ContractFile, cells: &mut Cells<'_>, batch: &mut Batch) {
-    let line = cells.line();
-    match file {
-        ContractFile::Countries => {
-            let value = Country {
-                iso3: cells.country("iso3"),
-                name: cells.text("name"),
-            };
-            batch.countries.push(Row { line, value });
-        }
-        ContractFile::Sources => {
-            let value = Source {
-                id: cells.id("id"),
-                url: cells.url("url"),
-                title: cells.opt_text("title"),
-                publisher: cells.opt_text("publisher"),
-                published_on: cells.opt_date("published_on"),
-                archived_url: cells.opt_url("archived_url"),
-            };
-            batch.sources.push(Row { line, value });
-        }
-        ContractFile::Organizations => {
-            let kinds: Vec<OrganizationKind> = OrganizationKind::all().collect();
-            let value = Organization {
-                id: cells.id("id"),
-                name: cells.text("name"),
-                acronym: cells.opt_text("acronym"),
-                aliases: cells.opt_text("aliases").unwrap_or_default(),
-                kind: cells.code("kind", &kinds, OrganizationKind::Other),
-                hq_country: cells.opt_country("hq_country"),
-                founded_on: cells.opt_date("founded_on"),
-                dissolved_on: cells.opt_date("dissolved_on"),
-                dop_endorser: cells.boolean("dop_endorser"),
-                benchmark: cells.boolean("benchmark"),
-                benchmark_reason: cells.opt_text("benchmark_reason"),
-                website: cells.opt_url("website"),
-                notes: cells.opt_text("notes"),
-            };
-            if value
-                .aliases
-                .split('|')
-                .any(|alias| alias.trim() != alias || alias.is_empty())
-                && !value.aliases.is_empty()
-            {
-                cells.problem(
-                    "aliases",
-                    "must be names separated by | with no empty names or spaces around them",
-                );
-            }
-            if let (Some(founded), Some(dissolved)) = (value.founded_on, value.dissolved_on) {
-                if dissolved < founded {
-                    cells.problem("dissolved_on", "is before founded_on");
-                }
-            }
-            batch.organizations.push(Row { line, value });
-        }
-        ContractFile::Elections => {
-            let kinds: Vec<ElectionKind> = ElectionKind::all().collect();
-            let legitimacies: Vec<Legitimacy> = Legitimacy::all().collect();
-            let value = Election {
-                id: cells.id("id"),
-                country: cells.country("country"),
-                held_on: cells.date("held_on"),
-                kind: cells.code("kind", &kinds, ElectionKind::Other),
-                round: cells.opt_int("round", 1),
-                legitimacy: cells.code("legitimacy", &legitimacies, Legitimacy::Recognized),
-                notes: cells.opt_text("notes"),
-            };
-            batch.elections.push(Row { line, value });
-        }
-        ContractFile::Missions => {
-            let kinds: Vec<MissionKind> = MissionKind::all().collect();
-            let verdicts: Vec<Verdict> = Verdict::all().collect();
-            let value = Mission {
-                id: cells.id("id"),
-                organization_id: cells.id("organization_id"),
-                election_id: cells.id("election_id"),
-                kind: cells.code("kind", &kinds, MissionKind::Unknown),
-                observers: cells.opt_int("observers", 0),
-                arrived_on: cells.opt_date("arrived_on"),
-                verdict: cells.code("verdict", &verdicts, Verdict::None),
-                verdict_quote: cells.opt_text("verdict_quote"),
-                source_id: cells.id("source_id"),
-            };
-            batch.missions.push(Row { line, value });
-        }
-        ContractFile::Individuals => {
-            let value = Individual {
-                id: cells.id("id"),
-                name: cells.text("name"),
-                name_original: cells.opt_text("name_original"),
-                country: cells.opt_country("country"),
-                affiliation: cells.opt_text("affiliation"),
-                notes: cells.opt_text("notes"),
-            };
-            batch.individuals.push(Row { line, value });
-        }
-        ContractFile::Participations => {
-            let roles: Vec<Role> = Role::all().collect();
-            let verdicts: Vec<Verdict> = Verdict::all().collect();
-            let election_id = cells.opt_id("election_id");
-            let value = Participation {
-                id: cells.id("id"),
-                individual_id: cells.id("individual_id"),
-                mission_id: cells.opt_id("mission_id"),
-                election_id: election_id.clone().unwrap_or_default(),
-                role: cells.code("role", &roles, Role::Other),
-                statement: cells.opt_text("statement"),
-                statement_verdict: cells.opt_code("statement_verdict", &verdicts),
-                source_id: cells.id("source_id"),
-            };
-            if value.mission_id.is_none() && election_id.is_none() {
-                cells.problem("election_id", "is required when mission_id is empty");
-            }
-            if value.statement.is_none() && value.statement_verdict.is_some() {
-                cells.problem("statement_verdict", "is given but there is no statement");
-            }
-            batch.participations.push(Row {
-                line,
-                value: ParticipationRow {
-                    participation: value,
-                    election_given: election_id.is_some(),
-                },
-            });
-        }
-        ContractFile::Sanctions => {
-            let subjects: Vec<SubjectType> = SubjectType::all().collect();
-            let kinds: Vec<SanctionKind> = SanctionKind::all().collect();
-            let value = Sanction {
-                id: cells.id("id"),
-                subject_type: cells.code("subject_type", &subjects, SubjectType::Organization),
-                subject_id: cells.id("subject_id"),
-                kind: cells.code("kind", &kinds, SanctionKind::Exposure),
-                imposed_by: cells.opt_text("imposed_by"),
-                imposed_on: cells.opt_date("imposed_on"),
-                description: cells.text("description"),
-                source_id: cells.id("source_id"),
-            };
-            batch.sanctions.push(Row { line, value });
-        }
-        ContractFile::Flags | ContractFile::Ratings => {}
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::LineIndex;
+    use super::Scanned;
 
     #[test]
     fn lines_are_counted_from_the_header_whatever_the_line_endings() {
         for text in ["h\na\nb\n", "h\r\na\r\nb\r\n"] {
-            let lines = LineIndex::new(text.as_bytes());
-            assert_eq!(lines.line_of(0), 1);
             let second = text.find('a').unwrap() as u64;
             let third = text.find('b').unwrap() as u64;
-            assert_eq!(lines.line_of(second), 2, "{text:?}");
-            assert_eq!(lines.line_of(third), 3, "{text:?}");
+            let mut scanned = Scanned::default();
+            scanned.see(text.as_bytes());
+            assert_eq!(scanned.line_of(0), 1);
             // An offset at the end of the previous line belongs to the next record.
-            assert_eq!(lines.line_of(second - 1), 2, "{text:?}");
+            assert_eq!(scanned.line_of(second - 1), 2, "{text:?}");
+            assert_eq!(scanned.line_of(second), 2, "{text:?}");
+            assert_eq!(scanned.line_of(third), 3, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_quote_is_open_until_its_pair_and_reports_its_line() {
+        let mut scanned = Scanned::default();
+        scanned.see(b"h\n\"a\"\n\"b\nc\n");
+        assert_eq!(scanned.open_quote.map(|(line, _)| line), Some(3));
+        scanned.see(b"\"\n");
+        assert_eq!(scanned.open_quote, None);
     }
 }
