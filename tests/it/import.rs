@@ -315,3 +315,113 @@ async fn an_import_is_one_change_set_with_every_record_before_and_after() {
     assert!(insert.before_value.is_none());
     assert_eq!(change::values(insert.after_value.as_deref())["id"], "obs");
 }
+
+#[actix_web::test]
+async fn a_file_wrong_on_every_line_stops_at_the_problem_limit() {
+    use observer_registry::csv::import::MAX_PROBLEMS;
+    let app = TestApp::empty().await;
+    let mut countries = b"iso3,name\n".to_vec();
+    for _ in 0..(MAX_PROBLEMS * 3) {
+        countries.extend_from_slice(b"tj,Tajikistan\n");
+    }
+    let found = problems(import(
+        &app,
+        &[("countries.csv", &countries)],
+        ImportMode::Apply,
+    ));
+    assert_eq!(found.len(), MAX_PROBLEMS + 1, "{:?}", found.last());
+    assert!(found[0].starts_with("countries.csv:2: iso3: \"tj\" is not an ISO 3166-1"));
+    assert!(
+        found[MAX_PROBLEMS - 1].starts_with(&format!("countries.csv:{}: iso3:", MAX_PROBLEMS + 1))
+    );
+    assert!(found[MAX_PROBLEMS].ends_with(&format!(
+        "reading stopped after {MAX_PROBLEMS} problems; fix these and import again to see the rest"
+    )));
+}
+
+#[actix_web::test]
+async fn files_are_read_in_the_order_their_references_need_whatever_the_order_given() {
+    use observer_registry::csv::import::{import_files, Provenance};
+    let app = TestApp::empty().await;
+    let missions: &[u8] = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nm-1,obs,tjk-2020-10-11-presidential,short_term,,,positive,,src-1\n";
+    let mut files = base();
+    files.push(("missions.csv", missions));
+    files.reverse();
+    let report = import_files(
+        &mut app.conn(),
+        "upload",
+        files
+            .into_iter()
+            .map(|(name, bytes)| (name.to_owned(), Ok::<_, String>(bytes))),
+        ImportMode::Apply,
+        &Provenance::now(),
+    )
+    .expect("the batch imports");
+    let order: Vec<&str> = report.files.iter().map(|f| f.file.file_name()).collect();
+    assert_eq!(
+        order,
+        [
+            "countries.csv",
+            "sources.csv",
+            "organizations.csv",
+            "elections.csv",
+            "missions.csv"
+        ]
+    );
+    assert_eq!(counts(&app), (1, 1, 1, 1));
+}
+
+#[actix_web::test]
+async fn a_long_file_is_reported_on_the_right_lines_whatever_its_line_endings() {
+    let app = TestApp::empty().await;
+    for ending in ["\n", "\r\n"] {
+        let mut countries = format!("iso3,name{ending}");
+        for n in 0..17_000u32 {
+            let letter = |k: u32| char::from(b'A' + u8::try_from(k % 26).unwrap());
+            let code: String = [letter(n / 676), letter(n / 26), letter(n)]
+                .into_iter()
+                .collect();
+            let name = if n == 15_000 {
+                "\"Two\nlines\"".to_owned()
+            } else {
+                format!("Country {n}")
+            };
+            countries.push_str(&format!("{code},{name}{ending}"));
+        }
+        countries.push_str(&format!("AAA,Again{ending}TJK,Tajikistan,extra{ending}"));
+        let found = problems(import(
+            &app,
+            &[("countries.csv", countries.as_bytes())],
+            ImportMode::Apply,
+        ));
+        // The quoted cell on line 15,002 spans two lines: the rows after it are one line on.
+        assert_eq!(
+            found,
+            vec![
+                "countries.csv:17003: iso3: duplicate id \"AAA\" (first on line 2)".to_owned(),
+                "countries.csv:17004: -: has 3 cells; expected 2".to_owned(),
+            ],
+            "{ending:?}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn a_quote_never_closed_in_a_large_file_is_found_without_reading_the_rest_into_one_cell() {
+    let app = TestApp::empty().await;
+    let mut sources = b"id,url,title,publisher,published_on,archived_url\nsrc-1,https://example.org,\"Open quote,,,\n".to_vec();
+    for n in 0..100_000 {
+        sources
+            .extend_from_slice(format!("src-{n}-x,https://example.org/{n},Title,,,\n").as_bytes());
+    }
+    let found = problems(import(
+        &app,
+        &[("sources.csv", &sources)],
+        ImportMode::Apply,
+    ));
+    assert_eq!(
+        found,
+        vec!["sources.csv:2: -: a quote opened on this line is never closed"]
+    );
+    assert_eq!(counts(&app), (0, 0, 0, 0));
+}
