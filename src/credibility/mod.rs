@@ -29,8 +29,8 @@ pub use consensus::{benchmark_consensus, Comparison};
 
 use crate::domain::Verdict;
 pub use registry::{
-    assess_registry, ElectionFacts, RegistryAssessment, RegistryFacts, RegistryMission,
-    RegistryParticipation,
+    assess_elections_and_organizations, assess_registry, ElectionFacts, PersonAssessor,
+    RegistryAssessment, RegistryFacts, RegistryMission, RegistryParticipation,
 };
 
 /// The thresholds of one version of the methodology.

@@ -62,6 +62,30 @@ pub struct RegistryAssessment {
 
 /// Computes every consensus, rating and flag of the registry.
 pub fn assess_registry(facts: &RegistryFacts, methodology: &Methodology) -> RegistryAssessment {
+    let mut assessment = assess_elections_and_organizations(facts, methodology);
+    let people = PersonAssessor::new(facts, &assessment, methodology);
+    let mut participations: BTreeMap<&str, Vec<&RegistryParticipation>> = BTreeMap::new();
+    for p in &facts.participations {
+        participations.entry(&p.individual_id).or_default().push(p);
+    }
+    let individuals = facts
+        .individuals
+        .iter()
+        .map(|id| {
+            let theirs = participations.remove(id.as_str()).unwrap_or_default();
+            (id.clone(), people.assess(id, theirs))
+        })
+        .collect();
+    assessment.individuals = individuals;
+    assessment
+}
+
+/// The consensus of every election and the rating and flags of every organization: all of the
+/// assessment but the individuals' flags, which [`PersonAssessor`] adds one person at a time.
+pub fn assess_elections_and_organizations(
+    facts: &RegistryFacts,
+    methodology: &Methodology,
+) -> RegistryAssessment {
     let is_benchmark = |org: &str| facts.organizations.get(org).is_some_and(|(b, _)| *b);
     let mut benchmark_verdicts: BTreeMap<&str, Vec<Verdict>> = BTreeMap::new();
     for m in facts
@@ -86,18 +110,8 @@ pub fn assess_registry(facts: &RegistryFacts, methodology: &Methodology) -> Regi
             (e.id.clone(), (benchmark_consensus(verdicts), assessed))
         })
         .collect();
-    let legitimacy: BTreeMap<&str, Legitimacy> = facts
-        .elections
-        .iter()
-        .map(|e| (e.id.as_str(), e.legitimacy))
-        .collect();
+    let legitimacy = legitimacies(facts);
     let consensus_of = |election: &str| consensus.get(election).and_then(|(c, _)| *c);
-    let legitimacy_of = |election: &str| {
-        legitimacy
-            .get(election)
-            .copied()
-            .unwrap_or(Legitimacy::Recognized)
-    };
 
     let mut per_org: BTreeMap<&str, OrganizationFacts> = facts
         .organizations
@@ -121,71 +135,107 @@ pub fn assess_registry(facts: &RegistryFacts, methodology: &Methodology) -> Regi
                 election_id: m.election_id.clone(),
                 kind: m.kind,
                 verdict: m.verdict,
-                legitimacy: legitimacy_of(&m.election_id),
+                legitimacy: legitimacy_of(&legitimacy, &m.election_id),
                 consensus: consensus_of(&m.election_id),
             });
         }
     }
-    let mut per_person: BTreeMap<&str, IndividualFacts> = facts
-        .individuals
-        .iter()
-        .map(|id| {
-            (
-                id.as_str(),
-                IndividualFacts {
-                    id: id.clone(),
-                    ..IndividualFacts::default()
-                },
-            )
-        })
-        .collect();
     for (is_org, subject, sanction) in &facts.sanctions {
-        let target = if *is_org {
-            per_org.get_mut(subject.as_str()).map(|o| &mut o.sanctions)
-        } else {
-            per_person
-                .get_mut(subject.as_str())
-                .map(|p| &mut p.sanctions)
-        };
-        if let Some(list) = target {
-            list.push(sanction.clone());
+        if let Some(org) = per_org.get_mut(subject.as_str()).filter(|_| *is_org) {
+            org.sanctions.push(sanction.clone());
         }
     }
     let organizations: BTreeMap<String, OrganizationAssessment> = per_org
         .into_iter()
         .map(|(id, org)| (id.to_owned(), assess_organization(&org, methodology)))
         .collect();
-
-    let mission_org: BTreeMap<&str, &str> = facts
-        .missions
-        .iter()
-        .map(|m| (m.id.as_str(), m.organization_id.as_str()))
-        .collect();
-    for p in &facts.participations {
-        let organization_rating = p
-            .mission_id
-            .as_deref()
-            .and_then(|mission| mission_org.get(mission))
-            .and_then(|org| organizations.get(*org))
-            .map(|a| a.rating);
-        if let Some(person) = per_person.get_mut(p.individual_id.as_str()) {
-            person.participations.push(ParticipationFacts {
-                id: p.id.clone(),
-                election_id: p.election_id.clone(),
-                legitimacy: legitimacy_of(&p.election_id),
-                organization_rating,
-                statement_verdict: p.statement_verdict,
-                consensus: consensus_of(&p.election_id),
-            });
-        }
-    }
-    let individuals = per_person
-        .into_iter()
-        .map(|(id, person)| (id.to_owned(), assess_individual(&person, methodology)))
-        .collect();
     RegistryAssessment {
         consensus,
         organizations,
-        individuals,
+        individuals: BTreeMap::new(),
+    }
+}
+
+fn legitimacies(facts: &RegistryFacts) -> BTreeMap<&str, Legitimacy> {
+    facts
+        .elections
+        .iter()
+        .map(|e| (e.id.as_str(), e.legitimacy))
+        .collect()
+}
+
+fn legitimacy_of(legitimacy: &BTreeMap<&str, Legitimacy>, election: &str) -> Legitimacy {
+    legitimacy
+        .get(election)
+        .copied()
+        .unwrap_or(Legitimacy::Recognized)
+}
+
+/// Flags individuals one at a time, against the consensus and ratings of an assessment of the
+/// elections and organizations, so that the participations of the whole registry need never be
+/// held at once. `facts` need not hold any participation.
+pub struct PersonAssessor<'a> {
+    methodology: &'a Methodology,
+    assessment: &'a RegistryAssessment,
+    legitimacy: BTreeMap<&'a str, Legitimacy>,
+    mission_org: BTreeMap<&'a str, &'a str>,
+    /// Individual id → their sanctions.
+    sanctions: BTreeMap<&'a str, Vec<String>>,
+}
+
+impl<'a> PersonAssessor<'a> {
+    pub fn new(
+        facts: &'a RegistryFacts,
+        assessment: &'a RegistryAssessment,
+        methodology: &'a Methodology,
+    ) -> Self {
+        let mut sanctions: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (is_org, subject, sanction) in &facts.sanctions {
+            if !*is_org {
+                sanctions.entry(subject).or_default().push(sanction.clone());
+            }
+        }
+        PersonAssessor {
+            methodology,
+            assessment,
+            legitimacy: legitimacies(facts),
+            mission_org: facts
+                .missions
+                .iter()
+                .map(|m| (m.id.as_str(), m.organization_id.as_str()))
+                .collect(),
+            sanctions,
+        }
+    }
+
+    /// The flags of individual `id`, given all of their participations.
+    pub fn assess(&self, id: &str, participations: Vec<&RegistryParticipation>) -> Vec<Flag> {
+        let consensus_of = |election: &str| {
+            self.assessment
+                .consensus
+                .get(election)
+                .and_then(|(c, _)| *c)
+        };
+        let person = IndividualFacts {
+            id: id.to_owned(),
+            participations: participations
+                .into_iter()
+                .map(|p| ParticipationFacts {
+                    id: p.id.clone(),
+                    election_id: p.election_id.clone(),
+                    legitimacy: legitimacy_of(&self.legitimacy, &p.election_id),
+                    organization_rating: p
+                        .mission_id
+                        .as_deref()
+                        .and_then(|mission| self.mission_org.get(mission))
+                        .and_then(|org| self.assessment.organizations.get(*org))
+                        .map(|a| a.rating),
+                    statement_verdict: p.statement_verdict,
+                    consensus: consensus_of(&p.election_id),
+                })
+                .collect(),
+            sanctions: self.sanctions.get(id).cloned().unwrap_or_default(),
+        };
+        assess_individual(&person, self.methodology)
     }
 }

@@ -4,8 +4,7 @@
 //! The zip is written without timestamps (every entry says 1980-01-01), so its bytes depend only
 //! on the data and the release it carries.
 
-use std::collections::HashMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{BufReader, Cursor, Read, Seek, SeekFrom, Write};
 
 use serde_json::{json, Value};
 
@@ -31,81 +30,46 @@ pub fn pretty_descriptor(release: Option<i32>) -> String {
     format!("{:#}", descriptor(release))
 }
 
-/// Each contract file exported as CSV bytes, in contract order.
-fn export_all(conn: &mut DbConn) -> Result<Vec<(ContractFile, Vec<u8>)>, ExportError> {
-    ContractFile::ALL
-        .into_iter()
-        .map(|file| Ok((file, write_file(conn, file, &Selection::All, Vec::new())?)))
-        .collect()
-}
-
 fn zip_error(err: zip::result::ZipError) -> ExportError {
     ExportError::Io(std::io::Error::other(err))
 }
 
-/// The bytes of a `registry.zip` holding `files` and the descriptor of `release`.
-fn zip_bytes(files: &[(ContractFile, Vec<u8>)], release: i32) -> Result<Vec<u8>, ExportError> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (file, bytes) in files {
-        zip.start_file(file.file_name(), options)
-            .map_err(zip_error)?;
-        zip.write_all(bytes)?;
-    }
-    zip.start_file("datapackage.json", options)
-        .map_err(zip_error)?;
-    zip.write_all(pretty_descriptor(Some(release)).as_bytes())?;
-    Ok(zip.finish().map_err(zip_error)?.into_inner())
-}
+/// A row of a CSV file as the comparison of two releases holds it: a hash of its primary key and
+/// a hash of the whole row (24 bytes, whatever the row).
+type RowHash = (u128, u64);
 
-/// Reads one file out of a stored `registry.zip` (empty when the zip lacks it).
-fn file_in_zip(archive: &[u8], name: &str) -> Result<Vec<u8>, ExportError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(archive)).map_err(zip_error)?;
-    let mut bytes = Vec::new();
-    match zip.by_name(name) {
-        Ok(mut entry) => {
-            entry.read_to_end(&mut bytes)?;
-        }
-        Err(zip::result::ZipError::FileNotFound) => {}
-        Err(err) => return Err(zip_error(err)),
-    }
-    Ok(bytes)
-}
-
-/// Each row of a CSV file by its primary key, as a hash of the whole row.
-fn row_hashes(file: ContractFile, csv_bytes: &[u8]) -> Result<HashMap<Vec<u8>, u64>, ExportError> {
+/// Each row of a CSV file as (key hash, row hash), sorted by key hash, read as a stream.
+fn row_hashes(file: ContractFile, csv: impl Read) -> Result<Vec<RowHash>, ExportError> {
     let key_columns: Vec<usize> = primary_key(file)
         .iter()
         .filter_map(|name| file.columns().iter().position(|c| c == name))
         .collect();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(csv_bytes);
-    let mut rows = HashMap::new();
-    for record in reader.byte_records() {
-        let record = record?;
-        let mut key = Vec::new();
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv);
+    let mut rows = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record)? {
+        let mut key = xxhash_rust::xxh3::Xxh3::new();
         for &column in &key_columns {
-            key.extend_from_slice(record.get(column).unwrap_or_default());
-            key.push(0);
+            let field = record.get(column).unwrap_or_default();
+            key.update(&(field.len() as u64).to_le_bytes());
+            key.update(field);
         }
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut row = xxhash_rust::xxh3::Xxh3::new();
         for field in &record {
-            hasher.update(&(field.len() as u64).to_le_bytes());
-            hasher.update(field);
+            row.update(&(field.len() as u64).to_le_bytes());
+            row.update(field);
         }
-        rows.insert(key, hasher.digest());
+        rows.push((key.digest128(), row.digest()));
     }
+    rows.sort_unstable();
     Ok(rows)
 }
 
 /// What changed in one file between two exports of it.
 pub fn compare(
     file: ContractFile,
-    before: &[u8],
-    after: &[u8],
+    before: impl Read,
+    after: impl Read,
 ) -> Result<TableChange, ExportError> {
     let before = row_hashes(file, before)?;
     let after = row_hashes(file, after)?;
@@ -114,22 +78,47 @@ pub fn compare(
         rows: after.len() as u64,
         ..TableChange::default()
     };
-    for (key, hash) in &after {
-        match before.get(key) {
-            None => change.added += 1,
-            Some(old) if old != hash => change.changed += 1,
-            Some(_) => {}
+    // Both are sorted by key: walk them side by side.
+    let (mut old, mut new) = (before.iter().peekable(), after.iter().peekable());
+    loop {
+        match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => {
+                change.removed += 1;
+                old.next();
+            }
+            (None, Some(_)) => {
+                change.added += 1;
+                new.next();
+            }
+            (Some((old_key, old_row)), Some((new_key, new_row))) => match old_key.cmp(new_key) {
+                std::cmp::Ordering::Less => {
+                    change.removed += 1;
+                    old.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    change.added += 1;
+                    new.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    if old_row != new_row {
+                        change.changed += 1;
+                    }
+                    old.next();
+                    new.next();
+                }
+            },
         }
     }
-    change.removed = before
-        .keys()
-        .filter(|key| !after.contains_key(*key))
-        .count() as u64;
     Ok(change)
 }
 
 /// Makes a new release when the data differ from the newest release (or there is none yet):
 /// run it inside the transaction that changed the data. Returns the new release, if one was made.
+///
+/// Each file is exported to a temporary file, compared with the same file of the previous
+/// release by row hashes, and compressed into the new zip, which is written to a temporary file
+/// too: what the release holds in memory is the two zips and the row hashes, not the files.
 pub fn record_if_changed(conn: &mut DbConn) -> Result<Option<Release>, ExportError> {
     let data_version = change::data_version(conn)?;
     let latest = Release::latest(conn)?;
@@ -139,20 +128,43 @@ pub fn record_if_changed(conn: &mut DbConn) -> Result<Option<Release>, ExportErr
             return Ok(None);
         }
     }
-    let files = export_all(conn)?;
     let previous = match &latest {
         Some(latest) => Release::archive(conn, latest.id)?,
         None => None,
     };
-    let mut changes = Vec::new();
-    for (file, bytes) in &files {
-        let before = match &previous {
-            Some(archive) => file_in_zip(archive, file.file_name())?,
-            None => Vec::new(),
-        };
-        changes.push(compare(*file, &before, bytes)?);
-    }
+    let mut previous = match previous {
+        Some(archive) => Some(zip::ZipArchive::new(Cursor::new(archive)).map_err(zip_error)?),
+        None => None,
+    };
     let id = latest.as_ref().map_or(1, |latest| latest.id + 1);
+    let mut zip = zip::ZipWriter::new(tempfile::tempfile()?);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let mut changes = Vec::new();
+    for file in ContractFile::ALL {
+        let exported = write_file(
+            conn,
+            file,
+            &Selection::All,
+            std::io::BufWriter::new(tempfile::tempfile()?),
+        )?;
+        let mut exported = exported
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        exported.seek(SeekFrom::Start(0))?;
+        let before: Box<dyn Read> = match previous.as_mut().map(|zip| zip.by_name(file.file_name()))
+        {
+            Some(Ok(entry)) => Box::new(entry),
+            None | Some(Err(zip::result::ZipError::FileNotFound)) => Box::new(std::io::empty()),
+            Some(Err(err)) => return Err(zip_error(err)),
+        };
+        changes.push(compare(file, before, BufReader::new(&mut exported))?);
+        exported.seek(SeekFrom::Start(0))?;
+        zip.start_file(file.file_name(), options)
+            .map_err(zip_error)?;
+        std::io::copy(&mut exported, &mut zip)?;
+    }
     if let Some(latest) = &latest {
         if !changes.iter().any(TableChange::is_change)
             && latest.methodology_version == METHODOLOGY.version
@@ -161,13 +173,21 @@ pub fn record_if_changed(conn: &mut DbConn) -> Result<Option<Release>, ExportErr
             return Ok(None);
         }
     }
+    drop(previous);
+    zip.start_file("datapackage.json", options)
+        .map_err(zip_error)?;
+    zip.write_all(pretty_descriptor(Some(id)).as_bytes())?;
+    let mut archive_file = zip.finish().map_err(zip_error)?;
+    archive_file.seek(SeekFrom::Start(0))?;
+    let mut archive = Vec::new();
+    archive_file.read_to_end(&mut archive)?;
     let release = NewRelease {
         id,
         released_at: chrono::Utc::now().naive_utc(),
         data_version,
         methodology_version: METHODOLOGY.version.to_owned(),
         summary: serde_json::to_string(&changes).map_err(std::io::Error::other)?,
-        archive: zip_bytes(&files, id)?,
+        archive,
     };
     release.insert(conn)?;
     Ok(Release::find(conn, id)?)
@@ -196,11 +216,11 @@ mod tests {
         let after = b"id,name\na,Alpha\nb,Beta!\nd,Delta\ne,Epsilon\n";
         let change = compare(
             ContractFile::Countries,
-            b"iso3,name\n",
-            b"iso3,name\nTJK,T\n",
+            &b"iso3,name\n"[..],
+            &b"iso3,name\nTJK,T\n"[..],
         );
         assert_eq!(change.unwrap().added, 1);
-        let change = compare(ContractFile::Sources, before, after).unwrap();
+        let change = compare(ContractFile::Sources, &before[..], &after[..]).unwrap();
         assert_eq!(
             (change.added, change.changed, change.removed, change.rows),
             (2, 1, 1, 4)

@@ -1,12 +1,14 @@
 //! Stored results of the credibility methodology: consensus per election, rating and flags per
 //! subject. [`refresh`] recomputes them all from the data (see `credibility` for why on write).
 
+use std::collections::BTreeMap;
+
 use diesel::prelude::*;
 
 use super::{Legitimacy, MissionKind, SubjectType, Verdict};
 use crate::credibility::{
-    assess_registry, ElectionFacts, Flag, FlagKind, Methodology, Rating, RegistryFacts,
-    RegistryMission, RegistryParticipation,
+    assess_elections_and_organizations, ElectionFacts, Flag, FlagKind, Methodology, PersonAssessor,
+    Rating, RegistryFacts, RegistryMission, RegistryParticipation,
 };
 use crate::db::schema::{
     election_consensus, elections, flags, individuals, missions, organization_missions,
@@ -66,7 +68,8 @@ macro_rules! insert_all {
     }};
 }
 
-/// Reads the whole registry as the plain values the methodology takes.
+/// Reads the registry as the plain values the methodology takes, but for the participations,
+/// which [`refresh`] reads a batch of individuals at a time.
 pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
     let organizations = organizations::table
         .select((
@@ -105,28 +108,6 @@ pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
         )
         .collect();
     let individuals = individuals::table.select(individuals::id).load(conn)?;
-    let participations = participations::table
-        .select((
-            participations::id,
-            participations::individual_id,
-            participations::mission_id,
-            participations::election_id,
-            participations::statement_verdict,
-        ))
-        .load::<(String, String, Option<String>, String, Option<Verdict>)>(conn)?
-        .into_iter()
-        .map(
-            |(id, individual_id, mission_id, election_id, statement_verdict)| {
-                RegistryParticipation {
-                    id,
-                    individual_id,
-                    mission_id,
-                    election_id,
-                    statement_verdict,
-                }
-            },
-        )
-        .collect();
     let sanctions = sanctions::table
         .select((
             sanctions::subject_type,
@@ -142,15 +123,49 @@ pub fn registry_facts(conn: &mut DbConn) -> QueryResult<RegistryFacts> {
         elections,
         missions,
         individuals,
-        participations,
+        participations: Vec::new(),
         sanctions,
     })
 }
 
+/// The participations of some individuals, as the methodology takes them.
+fn participations_of(
+    conn: &mut DbConn,
+    individuals: &[String],
+) -> QueryResult<Vec<RegistryParticipation>> {
+    Ok(participations::table
+        .filter(participations::individual_id.eq_any(individuals))
+        .select((
+            participations::id,
+            participations::individual_id,
+            participations::mission_id,
+            participations::election_id,
+            participations::statement_verdict,
+        ))
+        .order((participations::individual_id, participations::id))
+        .load::<(String, String, Option<String>, String, Option<Verdict>)>(conn)?
+        .into_iter()
+        .map(
+            |(id, individual_id, mission_id, election_id, statement_verdict)| {
+                RegistryParticipation {
+                    id,
+                    individual_id,
+                    mission_id,
+                    election_id,
+                    statement_verdict,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Individuals whose participations are read and flagged at once by [`refresh`].
+const PEOPLE_BATCH: usize = 1000;
+
 /// Recomputes every stored result. Run inside the transaction that changed the data.
 pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> {
     let facts = registry_facts(conn)?;
-    let assessment = assess_registry(&facts, methodology);
+    let assessment = assess_elections_and_organizations(&facts, methodology);
     let version = methodology.version.to_owned();
 
     diesel::delete(flags::table).execute(conn)?;
@@ -196,14 +211,27 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
                 .map(|f| flag_row(SubjectType::Organization, id, f)),
         );
     }
-    for (id, person_flags) in &assessment.individuals {
-        rows.extend(
-            person_flags
-                .iter()
-                .map(|f| flag_row(SubjectType::Individual, id, f)),
-        );
-    }
     insert_all!(conn, flags::table, rows);
+
+    // Individuals a batch at a time: the participations of the whole registry are never held.
+    let people = PersonAssessor::new(&facts, &assessment, methodology);
+    for batch in facts.individuals.chunks(PEOPLE_BATCH) {
+        let participations = participations_of(conn, batch)?;
+        let mut theirs: BTreeMap<&str, Vec<&RegistryParticipation>> = BTreeMap::new();
+        for p in &participations {
+            theirs.entry(p.individual_id.as_str()).or_default().push(p);
+        }
+        let mut rows: Vec<FlagRow> = Vec::new();
+        for id in batch {
+            let flags = people.assess(id, theirs.remove(id.as_str()).unwrap_or_default());
+            rows.extend(
+                flags
+                    .iter()
+                    .map(|f| flag_row(SubjectType::Individual, id, f)),
+            );
+        }
+        insert_all!(conn, flags::table, rows);
+    }
     number_organization_missions(conn)?;
     super::stats::refresh(conn)
 }
