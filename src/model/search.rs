@@ -129,6 +129,16 @@ pub fn write_keys(
         )
         .execute(conn)?;
     }
+    insert_keys(conn, record_type, records)
+}
+
+/// Writes the search keys of `records` that have none yet (new records).
+pub fn insert_keys(
+    conn: &mut DbConn,
+    record_type: RecordType,
+    records: &[(String, Vec<Name>)],
+) -> QueryResult<()> {
+    let code = record_type.code();
     let mut rows = Vec::new();
     for (id, names) in records {
         let keys: BTreeSet<String> = names

@@ -425,3 +425,76 @@ async fn a_quote_never_closed_in_a_large_file_is_found_without_reading_the_rest_
     );
     assert_eq!(counts(&app), (0, 0, 0, 0));
 }
+
+#[actix_web::test]
+async fn a_bulk_import_keeps_every_index_whether_it_commits_or_rolls_back() {
+    use observer_registry::csv::import::BULK_ROWS;
+    use observer_registry::db::DbConn;
+    let app = TestApp::empty().await;
+    let indexes = |app: &TestApp| -> Vec<String> {
+        let mut conn = app.conn();
+        let sql = match &mut *conn {
+            DbConn::Sqlite(_) => "SELECT name AS name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'missions' ORDER BY name",
+            DbConn::Pg(_) => "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'missions' ORDER BY indexname",
+        };
+        #[derive(QueryableByName)]
+        struct Name {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            name: String,
+        }
+        diesel::sql_query(sql)
+            .load::<Name>(&mut *conn)
+            .unwrap()
+            .into_iter()
+            .map(|n| n.name)
+            .collect()
+    };
+    let before = indexes(&app);
+    assert!(before.len() >= 3, "{before:?}");
+    let rows = BULK_ROWS + 2_000;
+    let mut elections = b"id,country,held_on,kind,round,legitimacy,notes\n".to_vec();
+    let mut missions = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\n".to_vec();
+    for n in 0..rows {
+        let day =
+            chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(n as u64);
+        elections
+            .extend_from_slice(format!("e-{n},TJK,{day},presidential,,recognized,\n").as_bytes());
+        missions.extend_from_slice(
+            format!("m-{n},obs,e-{n},short_term,,,positive,,src-1\n").as_bytes(),
+        );
+    }
+    let mut files = base();
+    files[3] = ("elections.csv", &elections);
+    files.push(("missions.csv", &missions));
+    let report = import(&app, &files, ImportMode::Apply).expect("the bulk import");
+    assert_eq!(report.inserted(), 3 + 2 * rows);
+    assert_eq!(indexes(&app), before, "the indexes are built again");
+    let by_election: i64 = missions::table
+        .filter(missions::election_id.eq("e-12345"))
+        .count()
+        .get_result(&mut *app.conn())
+        .unwrap();
+    assert_eq!(by_election, 1);
+
+    // A problem after the indexes were set aside: everything rolls back, the indexes too.
+    let mut more = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\n".to_vec();
+    for n in 0..rows {
+        more.extend_from_slice(
+            format!("n-{n},obs2,e-{n},long_term,,,negative,,src-1\n").as_bytes(),
+        );
+    }
+    more.extend_from_slice(b"n-last,obs2,nowhere,long_term,,,negative,,src-1\n");
+    let second_org: &[u8] = b"id,name,acronym,aliases,kind,hq_country,founded_on,dissolved_on,dop_endorser,benchmark,benchmark_reason,website,notes\nobs2,Second Observers,,,intergovernmental,TJK,,,false,false,,,\n";
+    let found = problems(import(
+        &app,
+        &[("organizations.csv", second_org), ("missions.csv", &more)],
+        ImportMode::Apply,
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("\"nowhere\" is not in elections.csv"),
+        "{found:?}"
+    );
+    assert_eq!(indexes(&app), before);
+    assert_eq!(counts(&app).3, rows as i64);
+}

@@ -225,6 +225,8 @@ pub fn import_files<R: Read>(
                 F::Flags | F::Ratings => {}
             }
         }
+        // What the checks remember (every id of the import) is not needed past the files.
+        drop(run.checks);
         let mut problems = run.problems;
         if run.files.is_empty() && problems.is_empty() {
             problems.push(Problem::new(
@@ -275,11 +277,11 @@ pub fn import_files<R: Read>(
     Ok(outcome)
 }
 
-/// Pages of the database an import's connection keeps in memory on SQLite (64 MiB, against the
+/// Pages of the database an import's connection keeps in memory on SQLite (32 MiB, against the
 /// default 2 MiB). A large import writes more pages than the default cache holds; SQLite then
 /// spills them to the write-ahead log mid-transaction and reads them back from it for every
 /// index it updates, which made the import read-bound (three quarters of its time).
-const IMPORT_CACHE_KIB: i64 = 64 * 1024;
+const IMPORT_CACHE_KIB: i64 = 32 * 1024;
 
 /// Sets the page cache of an import's connection on SQLite: the larger one for the import, or
 /// back to SQLite's default after it (the connection may go back to a pool).
@@ -290,6 +292,59 @@ fn import_cache(conn: &mut DbConn, importing: bool) {
         if let Err(err) = sqlite.batch_execute(&format!("PRAGMA cache_size = -{kib}")) {
             log::info!("the import's page cache is unchanged: {err}");
         }
+    }
+}
+
+/// Rows inserted into one table after which an import on SQLite builds the table's secondary
+/// indexes once at the end of the file instead of updating them row by row: past a few tens of
+/// thousands of rows in random key order, each row's index updates touch pages the cache no
+/// longer holds, and one sorted build is several times faster.
+pub const BULK_ROWS: usize = 50_000;
+
+/// The secondary indexes of a table, dropped inside the import's transaction to be built again
+/// before it ends (a rolled-back import restores them with everything else). Other connections
+/// keep reading through the indexes of their snapshot meanwhile. Only on SQLite: on PostgreSQL
+/// dropping an index locks the table against readers until the import commits.
+struct DeferredIndexes(Vec<String>);
+
+impl DeferredIndexes {
+    fn drop(conn: &mut DbConn, file: ContractFile) -> QueryResult<DeferredIndexes> {
+        use diesel::connection::SimpleConnection;
+        use diesel::sql_types::Text;
+        #[derive(QueryableByName)]
+        struct Index {
+            #[diesel(sql_type = Text)]
+            name: String,
+            #[diesel(sql_type = Text)]
+            sql: String,
+        }
+        let DbConn::Sqlite(sqlite) = conn else {
+            return Ok(DeferredIndexes(Vec::new()));
+        };
+        let table = file.file_name().trim_end_matches(".csv");
+        // Indexes without SQL are those of the table's own keys, which cannot be dropped.
+        let indexes: Vec<Index> = diesel::sql_query(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        )
+        .bind::<Text, _>(table)
+        .load(sqlite)?;
+        for index in &indexes {
+            sqlite.batch_execute(&format!("DROP INDEX \"{}\"", index.name.replace('"', "")))?;
+        }
+        Ok(DeferredIndexes(
+            indexes.into_iter().map(|i| i.sql).collect(),
+        ))
+    }
+
+    fn rebuild(self, conn: &mut DbConn) -> QueryResult<()> {
+        use diesel::connection::SimpleConnection;
+        for sql in self.0 {
+            match conn {
+                DbConn::Sqlite(sqlite) => sqlite.batch_execute(&sql)?,
+                DbConn::Pg(pg) => pg.batch_execute(&sql)?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -313,6 +368,7 @@ impl Run<'_> {
             updated: 0,
         };
         let mut chunk: Vec<T> = Vec::with_capacity(CHUNK);
+        let mut deferred = None;
         while let Some((line, parsed)) = reader.next_row::<T>(&mut self.problems) {
             let Some((mut row, clean)) = parsed else {
                 continue;
@@ -332,11 +388,18 @@ impl Run<'_> {
                 chunk.push(row);
                 if chunk.len() == CHUNK {
                     self.write(conn, &mut chunk, &mut outcome)?;
+                    if outcome.inserted >= BULK_ROWS && deferred.is_none() {
+                        deferred = Some(DeferredIndexes::drop(conn, T::FILE)?);
+                    }
                 }
             }
         }
         if self.problems.is_empty() {
             self.write(conn, &mut chunk, &mut outcome)?;
+        }
+        // After a problem the transaction rolls back, which restores the indexes anyway.
+        if let Some(indexes) = deferred.filter(|_| self.problems.is_empty()) {
+            indexes.rebuild(conn)?;
         }
         self.files.push(outcome);
         Ok(())
@@ -360,7 +423,8 @@ impl Run<'_> {
             .collect();
         let table_name = T::FILE.file_name().trim_end_matches(".csv");
         let mut history = Vec::new();
-        let mut keys = Vec::new();
+        // The search keys of new records, and of changed ones (whose old keys go).
+        let (mut new_keys, mut changed_keys) = (Vec::new(), Vec::new());
         let mut inserts = Vec::new();
         let mut updates = Vec::new();
         for row in chunk.drain(..) {
@@ -369,6 +433,11 @@ impl Run<'_> {
                 continue;
             }
             if T::SEARCH.is_some() {
+                let keys = if before.is_some() {
+                    &mut changed_keys
+                } else {
+                    &mut new_keys
+                };
                 keys.push((row.id().to_owned(), row.names()));
             }
             if self.log.is_some() {
@@ -398,7 +467,8 @@ impl Run<'_> {
             T::update(conn, row)?;
         }
         if let Some(record_type) = T::SEARCH {
-            search::write_keys(conn, record_type, &keys)?;
+            search::insert_keys(conn, record_type, &new_keys)?;
+            search::write_keys(conn, record_type, &changed_keys)?;
         }
         if let Some(set) = self.log {
             set.append(conn, history)?;
