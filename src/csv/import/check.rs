@@ -16,6 +16,8 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 use crate::domain::citation;
+use crate::model::election::Election;
+use crate::model::mission::Mission;
 use crate::model::ElectionKind;
 
 /// An id as the checks remember it.
@@ -135,27 +137,67 @@ impl Checks {
         }
         Ok(table.stored.as_ref().is_some_and(|ids| ids.contains(&key)))
     }
+}
 
-    /// Reports `id` (in `column` of `file`, line `line`) unless `target` knows it; an empty id
-    /// was already reported as missing, if it was required.
-    #[allow(clippy::too_many_arguments)]
+/// Every stored mission as (id, organization, election), read in batches by id.
+fn each_stored_mission(
+    conn: &mut DbConn,
+    mut each: impl FnMut(String, String, String),
+) -> QueryResult<()> {
+    let mut after = String::new();
+    loop {
+        let batch: Vec<(String, String, String)> = missions::table
+            .select((
+                missions::id,
+                missions::organization_id,
+                missions::election_id,
+            ))
+            .filter(missions::id.gt(after.clone()))
+            .order(missions::id.asc())
+            .limit(ID_BATCH)
+            .load(conn)?;
+        let Some(last) = batch.last() else {
+            return Ok(());
+        };
+        after.clone_from(&last.0);
+        for (id, organization, election) in batch {
+            each(id, organization, election);
+        }
+    }
+}
+
+/// The checks of one row: what it is checked against, and where its problems go.
+pub(super) struct RowCheck<'a> {
+    pub(super) conn: &'a mut DbConn,
+    pub(super) checks: &'a mut Checks,
+    pub(super) problems: &'a mut Vec<Problem>,
+    pub(super) file: ContractFile,
+    pub(super) line: u64,
+}
+
+impl RowCheck<'_> {
+    pub(super) fn problem(&mut self, column: &str, message: impl Into<String>) {
+        self.problems.push(Problem::new(
+            self.file.file_name(),
+            self.line,
+            column,
+            message,
+        ));
+    }
+
+    /// Reports `id` (in `column`) unless `target` knows it; an empty id was already reported as
+    /// missing, if it was required.
     pub(super) fn require(
         &mut self,
-        conn: &mut DbConn,
-        problems: &mut Vec<Problem>,
-        file: ContractFile,
-        line: u64,
         column: &str,
         target: ContractFile,
         id: &str,
     ) -> QueryResult<()> {
-        if !id.is_empty() && !self.has(conn, target, id)? {
-            problems.push(Problem::new(
-                file.file_name(),
-                line,
+        if !id.is_empty() && !self.checks.has(self.conn, target, id)? {
+            self.problem(
                 column,
                 format!("\"{id}\" is not in {target} nor already in the registry"),
-            ));
+            );
         }
         Ok(())
     }
@@ -163,48 +205,29 @@ impl Checks {
     /// Checks every `[source:ID]` citation in a free-text cell like a reference.
     pub(super) fn require_citations(
         &mut self,
-        conn: &mut DbConn,
-        problems: &mut Vec<Problem>,
-        file: ContractFile,
-        line: u64,
         column: &str,
         text: Option<&str>,
     ) -> QueryResult<()> {
         let Some(text) = text else { return Ok(()) };
         if citation::has_unclosed(text) {
-            problems.push(Problem::new(
-                file.file_name(),
-                line,
+            self.problem(
                 column,
                 "opens a citation \"[source:\" that it never closes with \"]\"",
-            ));
+            );
         }
         for id in citation::cited(text) {
-            if !self.has(conn, ContractFile::Sources, id)? {
-                problems.push(Problem::new(
-                    file.file_name(),
-                    line,
+            if !self.checks.has(self.conn, ContractFile::Sources, id)? {
+                self.problem(
                     column,
                     format!("cites [source:{id}], which is not in sources.csv nor already in the registry"),
-                ));
+                );
             }
         }
         Ok(())
     }
 
     /// The same vote (country, day, kind, round) must not be entered twice under two ids.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn one_election_per_vote(
-        &mut self,
-        conn: &mut DbConn,
-        problems: &mut Vec<Problem>,
-        line: u64,
-        id: &str,
-        country: &str,
-        held_on: chrono::NaiveDate,
-        kind: ElectionKind,
-        round: Option<i32>,
-    ) -> QueryResult<()> {
+    pub(super) fn one_election_per_vote(&mut self, election: &Election) -> QueryResult<()> {
         let vote_key = |country: &str, held_on: chrono::NaiveDate, kind: ElectionKind, round| {
             hash_of(&[
                 country,
@@ -213,7 +236,7 @@ impl Checks {
                 &format!("{round:?}"),
             ])
         };
-        if self.votes.is_none() {
+        if self.checks.votes.is_none() {
             let stored = elections::table
                 .select((
                     elections::id,
@@ -222,8 +245,10 @@ impl Checks {
                     elections::kind,
                     elections::round,
                 ))
-                .load::<(String, String, chrono::NaiveDate, ElectionKind, Option<i32>)>(conn)?;
-            self.votes = Some(
+                .load::<(String, String, chrono::NaiveDate, ElectionKind, Option<i32>)>(
+                    self.conn,
+                )?;
+            self.checks.votes = Some(
                 stored
                     .into_iter()
                     .map(|(id, country, held_on, kind, round)| {
@@ -232,66 +257,43 @@ impl Checks {
                     .collect(),
             );
         }
-        let votes = self.votes.as_mut().expect("loaded above");
-        match votes.get(&vote_key(country, held_on, kind, round)) {
-            Some(other) if other != id => problems.push(Problem::new(
-                ContractFile::Elections.file_name(),
-                line,
-                "id",
-                format!(
+        let e = election;
+        let key = vote_key(&e.country, e.held_on, e.kind, e.round);
+        let votes = self.checks.votes.as_mut().expect("loaded above");
+        match votes.get(&key) {
+            Some(other) if *other != e.id => {
+                let message = format!(
                     "the same vote (country, held_on, kind, round) is already recorded as \"{other}\""
-                ),
-            )),
+                );
+                self.problem("id", message);
+            }
             _ => {
-                votes.insert(vote_key(country, held_on, kind, round), id.to_owned());
+                votes.insert(key, e.id.clone());
             }
         }
         Ok(())
     }
 
     /// An organization sends at most one mission to an election.
-    pub(super) fn one_mission_per_organization(
-        &mut self,
-        conn: &mut DbConn,
-        problems: &mut Vec<Problem>,
-        line: u64,
-        id: &str,
-        organization: &str,
-        election: &str,
-    ) -> QueryResult<()> {
-        if self.pairs.is_none() {
+    pub(super) fn one_mission_per_organization(&mut self, mission: &Mission) -> QueryResult<()> {
+        if self.checks.pairs.is_none() {
             let mut pairs = FxHashMap::default();
-            let mut after = String::new();
-            loop {
-                let batch: Vec<(String, String, String)> = missions::table
-                    .select((
-                        missions::id,
-                        missions::organization_id,
-                        missions::election_id,
-                    ))
-                    .filter(missions::id.gt(after.clone()))
-                    .order(missions::id.asc())
-                    .limit(ID_BATCH)
-                    .load(conn)?;
-                let Some(last) = batch.last() else { break };
-                after.clone_from(&last.0);
-                for (id, organization, election) in batch {
-                    pairs.insert(hash_of(&[&organization, &election]), id);
-                }
-            }
-            self.pairs = Some(pairs);
+            each_stored_mission(self.conn, |id, organization, election| {
+                pairs.insert(hash_of(&[&organization, &election]), id);
+            })?;
+            self.checks.pairs = Some(pairs);
         }
-        let pairs = self.pairs.as_mut().expect("loaded above");
+        let (organization, election) = (&mission.organization_id, &mission.election_id);
         let pair = hash_of(&[organization, election]);
+        let pairs = self.checks.pairs.as_mut().expect("loaded above");
         match pairs.get(&pair) {
-            Some(other) if other != id => problems.push(Problem::new(
-                ContractFile::Missions.file_name(),
-                line,
-                "id",
-                format!("{organization} already has a mission at {election}: \"{other}\""),
-            )),
+            Some(other) if *other != mission.id => {
+                let message =
+                    format!("{organization} already has a mission at {election}: \"{other}\"");
+                self.problem("id", message);
+            }
             _ => {
-                pairs.insert(pair, id.to_owned());
+                pairs.insert(pair, mission.id.clone());
             }
         }
         Ok(())
@@ -299,40 +301,27 @@ impl Checks {
 
     /// The election of a mission, as the database holds it once the import's missions are
     /// written; `None` for a mission it does not hold.
-    pub(super) fn election_of_mission(
-        &mut self,
-        conn: &mut DbConn,
-        mission: &str,
-    ) -> QueryResult<Option<&str>> {
-        if self.mission_elections.is_none() {
+    pub(super) fn election_of_mission(&mut self, mission: &str) -> QueryResult<Option<String>> {
+        let checks = &mut *self.checks;
+        if checks.mission_elections.is_none() {
             let mut map = FxHashMap::default();
             let mut index: FxHashMap<String, u32> = FxHashMap::default();
-            let mut after = String::new();
-            loop {
-                let batch: Vec<(String, String)> = missions::table
-                    .select((missions::id, missions::election_id))
-                    .filter(missions::id.gt(after.clone()))
-                    .order(missions::id.asc())
-                    .limit(ID_BATCH)
-                    .load(conn)?;
-                let Some(last) = batch.last() else { break };
-                after.clone_from(&last.0);
-                for (id, election) in batch {
-                    let next = u32::try_from(self.election_ids.len()).unwrap_or(u32::MAX);
-                    let at = *index.entry(election.clone()).or_insert_with(|| {
-                        self.election_ids.push(election);
-                        next
-                    });
-                    map.insert(hash(&id), at);
-                }
-            }
-            self.mission_elections = Some(map);
+            let election_ids = &mut checks.election_ids;
+            each_stored_mission(self.conn, |id, _, election| {
+                let next = u32::try_from(election_ids.len()).unwrap_or(u32::MAX);
+                let at = *index.entry(election.clone()).or_insert_with(|| {
+                    election_ids.push(election);
+                    next
+                });
+                map.insert(hash(&id), at);
+            })?;
+            checks.mission_elections = Some(map);
         }
-        let map = self.mission_elections.as_ref().expect("loaded above");
+        let map = checks.mission_elections.as_ref().expect("loaded above");
         Ok(map
             .get(&hash(mission))
-            .and_then(|at| self.election_ids.get(*at as usize))
-            .map(String::as_str))
+            .and_then(|at| checks.election_ids.get(*at as usize))
+            .cloned())
     }
 }
 

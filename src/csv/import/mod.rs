@@ -33,7 +33,7 @@ use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
 use crate::model::search;
 use crate::model::source::Source;
-use check::Checks;
+use check::{Checks, RowCheck};
 use read::FileReader;
 use record::Record;
 
@@ -192,6 +192,7 @@ pub fn import_files<R: Read>(
         };
         let mut run = Run {
             checks: Checks::default(),
+            fresh: false,
             problems: Vec::new(),
             files: Vec::new(),
             log: log.as_ref(),
@@ -295,20 +296,29 @@ fn import_cache(conn: &mut DbConn, importing: bool) {
     }
 }
 
-/// Rows inserted into one table after which an import on SQLite builds the table's secondary
-/// indexes once at the end of the file instead of updating them row by row: past a few tens of
-/// thousands of rows in random key order, each row's index updates touch pages the cache no
-/// longer holds, and one sorted build is several times faster.
+/// Rows inserted into one table after which an import treats the file as a bulk load (see
+/// [`BulkLoad`]).
 pub const BULK_ROWS: usize = 50_000;
 
-/// The secondary indexes of a table, dropped inside the import's transaction to be built again
-/// before it ends (a rolled-back import restores them with everything else). Other connections
-/// keep reading through the indexes of their snapshot meanwhile. Only on SQLite: on PostgreSQL
-/// dropping an index locks the table against readers until the import commits.
-struct DeferredIndexes(Vec<String>);
+/// What an import does differently once a file has proved large.
+///
+/// On SQLite, the table's secondary indexes are dropped inside the import's transaction and
+/// built again, each in one sorted pass, at the end of the file: past a few tens of thousands of
+/// rows in random key order, each row's index updates touch pages the cache no longer holds.
+/// A rolled-back import restores them with everything else, and other connections keep reading
+/// through the indexes of their snapshot meanwhile.
+///
+/// On PostgreSQL (where dropping an index would lock the table against readers until the import
+/// commits), the table is analyzed, then again at the end of the file: the planner otherwise
+/// plans the import's own lookups, and the recomputation of ratings and flags, for the empty
+/// table its statistics remember, and scans the whole table for each of them.
+enum BulkLoad {
+    Sqlite(Vec<String>),
+    Pg(&'static str),
+}
 
-impl DeferredIndexes {
-    fn drop(conn: &mut DbConn, file: ContractFile) -> QueryResult<DeferredIndexes> {
+impl BulkLoad {
+    fn start(conn: &mut DbConn, file: ContractFile) -> QueryResult<BulkLoad> {
         use diesel::connection::SimpleConnection;
         use diesel::sql_types::Text;
         #[derive(QueryableByName)]
@@ -318,39 +328,52 @@ impl DeferredIndexes {
             #[diesel(sql_type = Text)]
             sql: String,
         }
-        let DbConn::Sqlite(sqlite) = conn else {
-            return Ok(DeferredIndexes(Vec::new()));
-        };
         let table = file.file_name().trim_end_matches(".csv");
-        // Indexes without SQL are those of the table's own keys, which cannot be dropped.
-        let indexes: Vec<Index> = diesel::sql_query(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        )
-        .bind::<Text, _>(table)
-        .load(sqlite)?;
-        for index in &indexes {
-            sqlite.batch_execute(&format!("DROP INDEX \"{}\"", index.name.replace('"', "")))?;
-        }
-        Ok(DeferredIndexes(
-            indexes.into_iter().map(|i| i.sql).collect(),
-        ))
-    }
-
-    fn rebuild(self, conn: &mut DbConn) -> QueryResult<()> {
-        use diesel::connection::SimpleConnection;
-        for sql in self.0 {
-            match conn {
-                DbConn::Sqlite(sqlite) => sqlite.batch_execute(&sql)?,
-                DbConn::Pg(pg) => pg.batch_execute(&sql)?,
+        match conn {
+            DbConn::Sqlite(sqlite) => {
+                // Indexes without SQL are those of the table's own keys, which cannot be dropped.
+                let indexes: Vec<Index> = diesel::sql_query(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                )
+                .bind::<Text, _>(table)
+                .load(sqlite)?;
+                for index in &indexes {
+                    sqlite.batch_execute(&format!(
+                        "DROP INDEX \"{}\"",
+                        index.name.replace('"', "")
+                    ))?;
+                }
+                Ok(BulkLoad::Sqlite(
+                    indexes.into_iter().map(|i| i.sql).collect(),
+                ))
+            }
+            DbConn::Pg(pg) => {
+                pg.batch_execute(&format!("ANALYZE {table}"))?;
+                Ok(BulkLoad::Pg(table))
             }
         }
-        Ok(())
+    }
+
+    fn finish(self, conn: &mut DbConn) -> QueryResult<()> {
+        use diesel::connection::SimpleConnection;
+        match (self, conn) {
+            (BulkLoad::Sqlite(indexes), DbConn::Sqlite(sqlite)) => {
+                for sql in indexes {
+                    sqlite.batch_execute(&sql)?;
+                }
+                Ok(())
+            }
+            (BulkLoad::Pg(table), DbConn::Pg(pg)) => pg.batch_execute(&format!("ANALYZE {table}")),
+            _ => Ok(()),
+        }
     }
 }
 
 /// An import under way: what it found wrong and what it wrote.
 struct Run<'a> {
     checks: Checks,
+    /// Whether the table of the file being read was empty when the file began.
+    fresh: bool,
     problems: Vec<Problem>,
     files: Vec<FileOutcome>,
     log: Option<&'a change::OpenSet>,
@@ -368,7 +391,10 @@ impl Run<'_> {
             updated: 0,
         };
         let mut chunk: Vec<T> = Vec::with_capacity(CHUNK);
-        let mut deferred = None;
+        let mut bulk = None;
+        // Into an empty table every row is new: no stored row to compare with (a repeated id
+        // is caught by the checks).
+        self.fresh = T::is_empty(conn)?;
         while let Some((line, parsed)) = reader.next_row::<T>(&mut self.problems) {
             let Some((mut row, clean)) = parsed else {
                 continue;
@@ -376,7 +402,13 @@ impl Run<'_> {
             let first = self
                 .checks
                 .first(&mut self.problems, T::FILE, line, row.id());
-            row.check(conn, &mut self.checks, &mut self.problems, line)?;
+            row.check(&mut RowCheck {
+                conn,
+                checks: &mut self.checks,
+                problems: &mut self.problems,
+                file: T::FILE,
+                line,
+            })?;
             if self.problems.len() >= MAX_PROBLEMS {
                 break;
             }
@@ -388,8 +420,8 @@ impl Run<'_> {
                 chunk.push(row);
                 if chunk.len() == CHUNK {
                     self.write(conn, &mut chunk, &mut outcome)?;
-                    if outcome.inserted >= BULK_ROWS && deferred.is_none() {
-                        deferred = Some(DeferredIndexes::drop(conn, T::FILE)?);
+                    if outcome.inserted >= BULK_ROWS && bulk.is_none() {
+                        bulk = Some(BulkLoad::start(conn, T::FILE)?);
                     }
                 }
             }
@@ -398,8 +430,8 @@ impl Run<'_> {
             self.write(conn, &mut chunk, &mut outcome)?;
         }
         // After a problem the transaction rolls back, which restores the indexes anyway.
-        if let Some(indexes) = deferred.filter(|_| self.problems.is_empty()) {
-            indexes.rebuild(conn)?;
+        if let Some(bulk) = bulk.filter(|_| self.problems.is_empty()) {
+            bulk.finish(conn)?;
         }
         self.files.push(outcome);
         Ok(())
@@ -416,11 +448,15 @@ impl Run<'_> {
         if chunk.is_empty() {
             return Ok(());
         }
-        let ids: Vec<&str> = chunk.iter().map(Record::id).collect();
-        let mut stored: HashMap<String, T> = T::stored(conn, &ids)?
-            .into_iter()
-            .map(|row| (row.id().to_owned(), row))
-            .collect();
+        let mut stored: HashMap<String, T> = if self.fresh {
+            HashMap::new()
+        } else {
+            let ids: Vec<&str> = chunk.iter().map(Record::id).collect();
+            T::stored(conn, &ids)?
+                .into_iter()
+                .map(|row| (row.id().to_owned(), row))
+                .collect()
+        };
         let table_name = T::FILE.file_name().trim_end_matches(".csv");
         let mut history = Vec::new();
         // The search keys of new records, and of changed ones (whose old keys go).

@@ -3,9 +3,9 @@
 
 use diesel::prelude::*;
 
-use super::check::Checks;
+use super::check::RowCheck;
 use crate::csv::cells::Cells;
-use crate::csv::{ContractFile, Problem};
+use crate::csv::ContractFile;
 use crate::db::schema::{
     countries, elections, individuals, missions, organizations, participations, sanctions, sources,
 };
@@ -35,15 +35,13 @@ pub(super) trait Record: Clone + PartialEq + serde::Serialize + Sized {
     fn id(&self) -> &str;
     /// Checks what the row refers to, and the rules across rows; may complete the row (a
     /// participation takes its mission's election).
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()>;
+    fn check(&mut self, _row: &mut RowCheck<'_>) -> QueryResult<()> {
+        Ok(())
+    }
     /// The stored rows with these ids.
     fn stored(conn: &mut DbConn, ids: &[&str]) -> QueryResult<Vec<Self>>;
+    /// Whether the table holds no row.
+    fn is_empty(conn: &mut DbConn) -> QueryResult<bool>;
     fn insert(conn: &mut DbConn, rows: Vec<Self>) -> QueryResult<()>;
     fn update(conn: &mut DbConn, row: Self) -> QueryResult<()>;
     fn names(&self) -> Vec<Name> {
@@ -60,6 +58,11 @@ macro_rules! storage {
                 .filter($table::$id.eq_any(ids.iter().map(|id| (*id).to_owned())))
                 .select(<$type>::as_select())
                 .load(conn)
+        }
+
+        fn is_empty(conn: &mut DbConn) -> QueryResult<bool> {
+            let any: Option<String> = $table::table.select($table::$id).first(conn).optional()?;
+            Ok(any.is_none())
         }
 
         fn insert(conn: &mut DbConn, rows: Vec<Self>) -> QueryResult<()> {
@@ -101,16 +104,6 @@ impl Record for Country {
         &self.iso3
     }
 
-    fn check(
-        &mut self,
-        _: &mut DbConn,
-        _: &mut Checks,
-        _: &mut Vec<Problem>,
-        _: u64,
-    ) -> QueryResult<()> {
-        Ok(())
-    }
-
     storage!(countries, iso3, Country, |row| row);
 
     fn names(&self) -> Vec<Name> {
@@ -134,16 +127,6 @@ impl Record for Source {
 
     fn id(&self) -> &str {
         &self.id
-    }
-
-    fn check(
-        &mut self,
-        _: &mut DbConn,
-        _: &mut Checks,
-        _: &mut Vec<Problem>,
-        _: u64,
-    ) -> QueryResult<()> {
-        Ok(())
     }
 
     storage!(sources, id, Source, |row| row);
@@ -193,41 +176,12 @@ impl Record for Organization {
         &self.id
     }
 
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()> {
-        use ContractFile as F;
+    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
         if let Some(country) = &self.hq_country {
-            checks.require(
-                conn,
-                problems,
-                F::Organizations,
-                line,
-                "hq_country",
-                F::Countries,
-                country,
-            )?;
+            row.require("hq_country", ContractFile::Countries, country)?;
         }
-        checks.require_citations(
-            conn,
-            problems,
-            F::Organizations,
-            line,
-            "notes",
-            self.notes.as_deref(),
-        )?;
-        checks.require_citations(
-            conn,
-            problems,
-            F::Organizations,
-            line,
-            "benchmark_reason",
-            self.benchmark_reason.as_deref(),
-        )
+        row.require_citations("notes", self.notes.as_deref())?;
+        row.require_citations("benchmark_reason", self.benchmark_reason.as_deref())
     }
 
     storage!(organizations, id, Organization, |row| {
@@ -260,41 +214,10 @@ impl Record for Election {
         &self.id
     }
 
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()> {
-        use ContractFile as F;
-        checks.require(
-            conn,
-            problems,
-            F::Elections,
-            line,
-            "country",
-            F::Countries,
-            &self.country,
-        )?;
-        checks.require_citations(
-            conn,
-            problems,
-            F::Elections,
-            line,
-            "notes",
-            self.notes.as_deref(),
-        )?;
-        checks.one_election_per_vote(
-            conn,
-            problems,
-            line,
-            &self.id,
-            &self.country,
-            self.held_on,
-            self.kind,
-            self.round,
-        )
+    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
+        row.require("country", ContractFile::Countries, &self.country)?;
+        row.require_citations("notes", self.notes.as_deref())?;
+        row.one_election_per_vote(self)
     }
 
     storage!(elections, id, Election, |row| row);
@@ -323,50 +246,12 @@ impl Record for Mission {
         &self.id
     }
 
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
         use ContractFile as F;
-        let m = &*self;
-        checks.require(
-            conn,
-            problems,
-            F::Missions,
-            line,
-            "organization_id",
-            F::Organizations,
-            &m.organization_id,
-        )?;
-        checks.require(
-            conn,
-            problems,
-            F::Missions,
-            line,
-            "election_id",
-            F::Elections,
-            &m.election_id,
-        )?;
-        checks.require(
-            conn,
-            problems,
-            F::Missions,
-            line,
-            "source_id",
-            F::Sources,
-            &m.source_id,
-        )?;
-        checks.one_mission_per_organization(
-            conn,
-            problems,
-            line,
-            &m.id,
-            &m.organization_id,
-            &m.election_id,
-        )
+        row.require("organization_id", F::Organizations, &self.organization_id)?;
+        row.require("election_id", F::Elections, &self.election_id)?;
+        row.require("source_id", F::Sources, &self.source_id)?;
+        row.one_mission_per_organization(self)
     }
 
     storage!(missions, id, Mission, |row| row);
@@ -391,33 +276,11 @@ impl Record for Individual {
         &self.id
     }
 
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()> {
-        use ContractFile as F;
+    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
         if let Some(country) = &self.country {
-            checks.require(
-                conn,
-                problems,
-                F::Individuals,
-                line,
-                "country",
-                F::Countries,
-                country,
-            )?;
+            row.require("country", ContractFile::Countries, country)?;
         }
-        checks.require_citations(
-            conn,
-            problems,
-            F::Individuals,
-            line,
-            "notes",
-            self.notes.as_deref(),
-        )
+        row.require_citations("notes", self.notes.as_deref())
     }
 
     storage!(individuals, id, Individual, |row| IndividualForm::from(row));
@@ -458,68 +321,28 @@ impl Record for Participation {
         &self.id
     }
 
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
         use ContractFile as F;
         let given = !self.election_id.is_empty();
-        checks.require(
-            conn,
-            problems,
-            F::Participations,
-            line,
-            "individual_id",
-            F::Individuals,
-            &self.individual_id,
-        )?;
-        checks.require(
-            conn,
-            problems,
-            F::Participations,
-            line,
-            "source_id",
-            F::Sources,
-            &self.source_id,
-        )?;
+        row.require("individual_id", F::Individuals, &self.individual_id)?;
+        row.require("source_id", F::Sources, &self.source_id)?;
         if given {
-            checks.require(
-                conn,
-                problems,
-                F::Participations,
-                line,
-                "election_id",
-                F::Elections,
-                &self.election_id,
-            )?;
+            row.require("election_id", F::Elections, &self.election_id)?;
         }
         let Some(mission_id) = self.mission_id.as_deref().filter(|id| !id.is_empty()) else {
             return Ok(());
         };
-        match checks.election_of_mission(conn, mission_id)? {
+        match row.election_of_mission(mission_id)? {
             // Not in the database: unknown, or in the import but not written for its problems.
-            None => checks.require(
-                conn,
-                problems,
-                F::Participations,
-                line,
-                "mission_id",
-                F::Missions,
-                mission_id,
-            )?,
-            Some(election) if !given => self.election_id = election.to_owned(),
-            Some(election) if election != self.election_id => problems.push(Problem::new(
-                F::Participations.file_name(),
-                line,
+            None => row.require("mission_id", F::Missions, mission_id)?,
+            Some(election) if !given => self.election_id = election,
+            Some(election) if election != self.election_id => row.problem(
                 "election_id",
                 format!(
                     "\"{}\" is not the election of mission \"{mission_id}\" ({election})",
                     self.election_id
                 ),
-            )),
+            ),
             Some(_) => {}
         }
         Ok(())
@@ -550,45 +373,14 @@ impl Record for Sanction {
         &self.id
     }
 
-    fn check(
-        &mut self,
-        conn: &mut DbConn,
-        checks: &mut Checks,
-        problems: &mut Vec<Problem>,
-        line: u64,
-    ) -> QueryResult<()> {
-        use ContractFile as F;
+    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
         let subjects = match self.subject_type {
-            SubjectType::Organization => F::Organizations,
-            SubjectType::Individual => F::Individuals,
+            SubjectType::Organization => ContractFile::Organizations,
+            SubjectType::Individual => ContractFile::Individuals,
         };
-        checks.require(
-            conn,
-            problems,
-            F::Sanctions,
-            line,
-            "subject_id",
-            subjects,
-            &self.subject_id,
-        )?;
-        checks.require(
-            conn,
-            problems,
-            F::Sanctions,
-            line,
-            "source_id",
-            F::Sources,
-            &self.source_id,
-        )?;
-        let description = Some(self.description.as_str());
-        checks.require_citations(
-            conn,
-            problems,
-            F::Sanctions,
-            line,
-            "description",
-            description,
-        )
+        row.require("subject_id", subjects, &self.subject_id)?;
+        row.require("source_id", ContractFile::Sources, &self.source_id)?;
+        row.require_citations("description", Some(self.description.as_str()))
     }
 
     storage!(sanctions, id, Sanction, |row| row);
