@@ -11,7 +11,7 @@ use observer_registry::domain::AccountRole;
 use observer_registry::model::account;
 use observer_registry::web::i18n;
 
-use crate::harness::{Page, TestApp, TestDatabase};
+use crate::harness::{cookie_header, keep_cookies, Page, TestApp, TestDatabase};
 
 const PASSWORD: &str = "correct horse battery staple";
 const ORGANIZATION: &str = "afric";
@@ -23,25 +23,11 @@ struct Jar(BTreeMap<String, String>);
 
 impl Jar {
     fn keep(&mut self, page: &Page) {
-        for value in page.headers.get_all("set-cookie") {
-            let value = value.to_str().unwrap();
-            let pair = value.split(';').next().unwrap();
-            let (name, content) = pair.split_once('=').unwrap();
-            let removed = value.to_ascii_lowercase().contains("max-age=0") || content.is_empty();
-            if removed {
-                self.0.remove(name.trim());
-            } else {
-                self.0.insert(name.trim().to_owned(), content.to_owned());
-            }
-        }
+        keep_cookies(&mut self.0, page);
     }
 
     fn header(&self) -> String {
-        self.0
-            .iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect::<Vec<_>>()
-            .join("; ")
+        cookie_header(&self.0)
     }
 
     fn csrf(&self) -> String {

@@ -319,6 +319,31 @@ pub fn add_user(app: &TestApp, name: &str, role: observer_registry::domain::Acco
 
 /// A browser over a [`TestApp`]: it keeps the cookies the site sets and sends them back, and
 /// fills in the CSRF token of the forms it submits, as a page's form would.
+/// The `Cookie` header that sends `cookies`.
+pub fn cookie_header(cookies: &std::collections::BTreeMap<String, String>) -> String {
+    cookies
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Keeps the cookies an answer sets in `cookies`, and drops those it removes.
+pub fn keep_cookies(cookies: &mut std::collections::BTreeMap<String, String>, page: &Page) {
+    for value in page.headers.get_all("set-cookie") {
+        let cookie = actix_web::cookie::Cookie::parse(value.to_str().expect("ASCII").to_owned())
+            .expect("a cookie");
+        let removed = cookie
+            .max_age()
+            .is_some_and(|age| age.is_zero() || age.is_negative());
+        if removed || cookie.value().is_empty() {
+            cookies.remove(cookie.name());
+        } else {
+            cookies.insert(cookie.name().to_owned(), cookie.value().to_owned());
+        }
+    }
+}
+
 pub struct Browser<'a> {
     pub app: &'a TestApp,
     pub cookies: std::collections::BTreeMap<String, String>,
@@ -339,29 +364,10 @@ impl<'a> Browser<'a> {
     pub async fn send(&mut self, request: test::TestRequest) -> Page {
         let mut request = request.peer_addr(self.address);
         if !self.cookies.is_empty() {
-            let header = self
-                .cookies
-                .iter()
-                .map(|(name, value)| format!("{name}={value}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            request = request.insert_header(("Cookie", header));
+            request = request.insert_header(("Cookie", cookie_header(&self.cookies)));
         }
         let page = self.app.request(request).await;
-        for value in page.headers.get_all("set-cookie") {
-            let cookie =
-                actix_web::cookie::Cookie::parse(value.to_str().expect("ASCII").to_owned())
-                    .expect("a cookie");
-            let removed = cookie
-                .max_age()
-                .is_some_and(|age| age.is_zero() || age.is_negative());
-            if removed || cookie.value().is_empty() {
-                self.cookies.remove(cookie.name());
-            } else {
-                self.cookies
-                    .insert(cookie.name().to_owned(), cookie.value().to_owned());
-            }
-        }
+        keep_cookies(&mut self.cookies, &page);
         page
     }
 
