@@ -101,10 +101,14 @@ pub struct PageCache {
 }
 
 /// One kept answer: status, headers and body as sent (compressed when the request asked so).
+/// Or, for a tag whose answer is never kept (a page that sets a cookie, a download, a 404), a
+/// mark that says so: the requests for that tag then go to the handler side by side instead of
+/// waiting for each other one at a time behind the single-flight placeholder.
 pub struct CachedPage {
     status: StatusCode,
     headers: Vec<(header::HeaderName, HeaderValue)>,
     body: Bytes,
+    passes: bool,
 }
 
 #[derive(Clone)]
@@ -144,6 +148,16 @@ impl PageCache {
 }
 
 impl CachedPage {
+    /// The mark of a tag whose answer is not kept.
+    fn passing() -> CachedPage {
+        CachedPage {
+            status: StatusCode::OK,
+            headers: Vec::new(),
+            body: Bytes::new(),
+            passes: true,
+        }
+    }
+
     fn response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status);
         for (name, value) in &self.headers {
@@ -177,12 +191,14 @@ fn keepable(response: &HttpResponse<impl MessageBody>) -> bool {
         .any(|prefix| kind.starts_with(prefix))
 }
 
-/// Passes `response` to `store` if it may be kept, and returns it (its body now in memory).
+/// Passes `response` to `store` if it may be kept (else the mark that it is not), and returns
+/// it (its body now in memory, if kept).
 async fn keep(
     response: ServiceResponse<BoxBody>,
     store: impl FnOnce(CachedPage),
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     if !keepable(response.response()) {
+        store(CachedPage::passing());
         return Ok(response);
     }
     let (request, response) = response.into_parts();
@@ -199,7 +215,10 @@ async fn keep(
                 .map(|(name, value)| (name.clone(), value.clone()))
                 .collect(),
             body: bytes.clone(),
+            passes: false,
         });
+    } else {
+        store(CachedPage::passing());
     }
     let response = head.set_body(BoxBody::new(bytes));
     Ok(ServiceResponse::new(request, response))
@@ -305,16 +324,21 @@ pub async fn revalidate(
         .filter(|_| !signed_in);
     // One request renders a missing page while the others asking for it wait for its answer
     // (the moment a new data version makes every tag new, a crowd would otherwise render the
-    // same page at once). An answer that is not kept lets the next one through.
+    // same page at once). An answer that is not kept is marked so, and the requests for it
+    // then go to the handler side by side.
     let mut guard = None;
     if let (Some(cache), Some(tag)) = (&cache, &tag) {
         match cache.entries.get_value_or_guard_async(tag.as_str()).await {
+            Ok(page) if page.passes => {}
             Ok(page) => return Ok(req.into_response(page.response()).map_into_left_body()),
             Err(placeholder) => guard = Some(placeholder),
         }
     }
     let mut response = next.call(req).await?.map_into_boxed_body();
     if response.status() != StatusCode::OK {
+        if let Some(guard) = guard {
+            let _ = guard.insert(Arc::new(CachedPage::passing()));
+        }
         return Ok(response.map_into_left_body());
     }
     let own = response.headers().get(header::ETAG).cloned();

@@ -660,3 +660,65 @@ async fn a_change_to_the_data_is_never_hidden_by_the_page_cache() {
     .unwrap();
     assert!(after.contains("Tajikistan (Republic of)"));
 }
+
+#[actix_web::test]
+async fn answers_that_are_not_kept_are_marked_so_and_rendered_for_every_request() {
+    use actix_web::test::{call_service, init_service, TestRequest};
+    use observer_registry::db::Db;
+    use observer_registry::web::{app, AppState};
+
+    let seeded = TestApp::seeded().await;
+    let state = AppState::with_version_ttl(
+        Db::new(seeded.pool.clone(), None),
+        std::time::Duration::from_secs(3600),
+    )
+    .with_page_cache(8 * 1024 * 1024);
+    let cache = state.pages.clone().unwrap();
+    let service = init_service(app(state)).await;
+    let csrf_of = |headers: &actix_web::http::header::HeaderMap| {
+        headers
+            .get_all("set-cookie")
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("csrf="))
+            .map(str::to_owned)
+    };
+    // The sign-in form sets a cookie: never kept, so its tag gets the mark that lets the
+    // requests for it through side by side (not one at a time behind a placeholder).
+    let first = call_service(&service, TestRequest::get().uri("/login").to_request()).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let first_token = csrf_of(first.headers()).expect("a CSRF cookie");
+    assert_eq!(cache.len(), 1, "the mark");
+    let requests =
+        (0..16).map(|_| call_service(&service, TestRequest::get().uri("/login").to_request()));
+    let answers = futures_util::future::join_all(requests).await;
+    let mut tokens: Vec<String> = answers
+        .iter()
+        .map(|answer| {
+            assert_eq!(answer.status(), StatusCode::OK);
+            csrf_of(answer.headers())
+                .expect("each answer rendered for its request, with its own cookie")
+        })
+        .collect();
+    tokens.push(first_token);
+    tokens.sort();
+    tokens.dedup();
+    assert_eq!(tokens.len(), 17, "every request got a token of its own");
+    assert_eq!(cache.len(), 1, "still only the mark");
+
+    // A missing page is not kept either: each request is answered 404 by the handler.
+    for _ in 0..2 {
+        let missing = call_service(
+            &service,
+            TestRequest::get()
+                .uri("/organizations/no-such-group")
+                .to_request(),
+        )
+        .await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    }
+    assert_eq!(
+        cache.len(),
+        2,
+        "the sign-in form's mark and the missing page's"
+    );
+}
