@@ -565,19 +565,28 @@ async fn an_organization_pages_through_its_missions_newest_election_first() {
     assert_eq!(shown, expected);
 }
 
+/// The app's state over `seeded` with an 8 MB page cache, reading the data version at most once
+/// per `version_ttl`.
+fn with_page_cache(
+    seeded: &TestApp,
+    version_ttl: std::time::Duration,
+) -> observer_registry::web::AppState {
+    use observer_registry::db::Db;
+    observer_registry::web::AppState::with_version_ttl(
+        Db::new(seeded.pool.clone(), None),
+        version_ttl,
+    )
+    .with_page_cache(8 * 1024 * 1024)
+}
+
 #[actix_web::test]
 async fn a_page_asked_for_again_is_sent_from_the_page_cache_without_a_query() {
     use actix_web::test::{call_service, init_service, read_body, TestRequest};
     use diesel::connection::SimpleConnection;
-    use observer_registry::db::Db;
-    use observer_registry::web::{app, AppState};
+    use observer_registry::web::app;
 
     let seeded = TestApp::seeded().await;
-    let state = AppState::with_version_ttl(
-        Db::new(seeded.pool.clone(), None),
-        std::time::Duration::from_secs(3600),
-    )
-    .with_page_cache(8 * 1024 * 1024);
+    let state = with_page_cache(&seeded, std::time::Duration::from_secs(3600));
     let cache = state.pages.clone().unwrap();
     let service = init_service(app(state)).await;
     let get = |headers: &[(&'static str, &'static str)]| {
@@ -629,15 +638,10 @@ async fn a_page_asked_for_again_is_sent_from_the_page_cache_without_a_query() {
 #[actix_web::test]
 async fn a_change_to_the_data_is_never_hidden_by_the_page_cache() {
     use actix_web::test::{call_service, init_service, read_body, TestRequest};
-    use observer_registry::db::Db;
-    use observer_registry::web::{app, AppState};
+    use observer_registry::web::app;
 
     let seeded = TestApp::seeded().await;
-    let state = AppState::with_version_ttl(
-        Db::new(seeded.pool.clone(), None),
-        std::time::Duration::ZERO,
-    )
-    .with_page_cache(8 * 1024 * 1024);
+    let state = with_page_cache(&seeded, std::time::Duration::ZERO);
     let service = init_service(app(state)).await;
     let page = || TestRequest::get().uri("/countries/TJK").to_request();
     let before = String::from_utf8(
@@ -664,15 +668,10 @@ async fn a_change_to_the_data_is_never_hidden_by_the_page_cache() {
 #[actix_web::test]
 async fn answers_that_are_not_kept_are_marked_so_and_rendered_for_every_request() {
     use actix_web::test::{call_service, init_service, TestRequest};
-    use observer_registry::db::Db;
-    use observer_registry::web::{app, AppState};
+    use observer_registry::web::app;
 
     let seeded = TestApp::seeded().await;
-    let state = AppState::with_version_ttl(
-        Db::new(seeded.pool.clone(), None),
-        std::time::Duration::from_secs(3600),
-    )
-    .with_page_cache(8 * 1024 * 1024);
+    let state = with_page_cache(&seeded, std::time::Duration::from_secs(3600));
     let cache = state.pages.clone().unwrap();
     let service = init_service(app(state)).await;
     let csrf_of = |headers: &actix_web::http::header::HeaderMap| {
