@@ -8,7 +8,7 @@ use std::io::Write;
 
 use diesel::QueryResult;
 
-use super::ContractFile;
+use super::{table_export, ContractFile};
 use crate::db::DbConn;
 use crate::model::country::Country;
 use crate::model::derived;
@@ -87,7 +87,35 @@ pub(crate) fn full(batch: &[impl Sized]) -> bool {
 }
 
 /// Writes `file` (the rows `selection` picks) as CSV to `out`, header first, and returns `out`.
+/// A whole table goes straight from the database's rows ([`table_export`]); a selection, and the
+/// derived files, through their model types ([`write_typed`]).
 pub fn write_file<W: Write>(
+    conn: &mut DbConn,
+    file: ContractFile,
+    selection: &Selection,
+    out: W,
+) -> Result<W, ExportError> {
+    if *selection != Selection::All || !table_export::covers(file) {
+        return write_typed(conn, file, selection, out);
+    }
+    let mut csv = writer(out);
+    csv.write_record(file.columns())?;
+    csv.flush()?;
+    let mut out = into_inner(csv)?;
+    table_export::write_rows(conn, file, &mut out)?;
+    Ok(out)
+}
+
+/// The CSV writer of every export: RFC 4180 quoting where needed, `\n` line ends.
+pub(crate) fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+/// [`write_file`] through the model types, read in batches by key: any selection, any file.
+pub fn write_typed<W: Write>(
     conn: &mut DbConn,
     file: ContractFile,
     selection: &Selection,
@@ -95,10 +123,7 @@ pub fn write_file<W: Write>(
 ) -> Result<W, ExportError> {
     // The header comes from the data dictionary; each row is its model type serialized with serde,
     // whose fields are in contract order (the export → import → export test holds them to it).
-    let mut csv = csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
+    let mut csv = writer(out);
     csv.write_record(file.columns())?;
     let all_organizations = OrganizationFilter::default();
     let all_elections = ElectionFilter::default();
@@ -200,6 +225,10 @@ pub fn write_file<W: Write>(
         )?,
     }
     csv.flush()?;
+    into_inner(csv)
+}
+
+fn into_inner<W: Write>(csv: csv::Writer<W>) -> Result<W, ExportError> {
     csv.into_inner()
         .map_err(|err| ExportError::Io(std::io::Error::other(err.to_string())))
 }

@@ -293,3 +293,97 @@ async fn a_download_is_exported_once_per_data_version() {
     let countries = app.get("/downloads/countries.csv").await;
     assert!(countries.body.contains("Tajikistan (Republic of)"));
 }
+
+#[actix_web::test]
+async fn a_whole_table_exports_the_same_bytes_as_the_typed_export() {
+    use observer_registry::csv::export::{write_file, write_typed, Selection};
+    use observer_registry::db::schema::{individuals, sources};
+    let app = TestApp::seeded().await;
+    // Cells the two paths must quote alike: separators, quotes, line breaks, empty strings (which
+    // PostgreSQL's COPY would quote), a lone `\.` (COPY's end-of-data marker), other scripts.
+    let cells = [
+        "a \"quoted\" word, with a comma",
+        "line one\nline two",
+        "carriage\r\nreturn",
+        " leading and trailing ",
+        "\\.",
+        "",
+        "#hash; semi;colon",
+        "Ünïcödé — Тест — 選挙",
+        "\"",
+        ",",
+    ];
+    let mut conn = app.conn();
+    let mission_ids: Vec<String> = missions::table
+        .select(missions::id)
+        .order(missions::id)
+        .limit(cells.len() as i64)
+        .load(&mut conn)
+        .unwrap();
+    for (id, cell) in mission_ids.iter().zip(cells) {
+        diesel::update(missions::table.find(id))
+            .set(missions::verdict_quote.eq(cell))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let organization_ids: Vec<String> = organizations::table
+        .select(organizations::id)
+        .order(organizations::id)
+        .limit(cells.len() as i64)
+        .load(&mut conn)
+        .unwrap();
+    for (id, cell) in organization_ids.iter().zip(cells) {
+        diesel::update(organizations::table.find(id))
+            .set((
+                organizations::aliases.eq(cell),
+                organizations::notes.eq(cell),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    diesel::update(sources::table)
+        .filter(
+            sources::id.eq_any(
+                sources::table
+                    .select(sources::id)
+                    .order(sources::id)
+                    .limit(3)
+                    .load::<String>(&mut conn)
+                    .unwrap(),
+            ),
+        )
+        .set(sources::title.eq(""))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(individuals::table)
+        .filter(individuals::name_original.is_null())
+        .set(individuals::affiliation.eq(cells[1]))
+        .execute(&mut conn)
+        .unwrap();
+
+    for file in ContractFile::ALL.into_iter().filter(|f| f.importable()) {
+        let direct = write_file(&mut conn, file, &Selection::All, Vec::new()).unwrap();
+        let typed = write_typed(&mut conn, file, &Selection::All, Vec::new()).unwrap();
+        assert!(
+            direct == typed,
+            "{file}: the direct export differs from the typed one:\n{}\n---\n{}",
+            String::from_utf8_lossy(&direct[..direct.len().min(2000)]),
+            String::from_utf8_lossy(&typed[..typed.len().min(2000)])
+        );
+        assert!(direct.starts_with(file.columns().join(",").as_bytes()));
+    }
+    // The edited cells are really there, quoted where they must be.
+    let missions_csv = String::from_utf8(
+        write_file(
+            &mut conn,
+            ContractFile::Missions,
+            &Selection::All,
+            Vec::new(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(missions_csv.contains(",\"a \"\"quoted\"\" word, with a comma\","));
+    assert!(missions_csv.contains(",\"carriage\r\nreturn\","));
+    assert!(missions_csv.contains(",\\.,"));
+}
