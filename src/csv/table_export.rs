@@ -63,17 +63,17 @@ fn select(file: ContractFile, dialect: Dialect) -> String {
 
 /// Whether [`write_rows`] can write this file: the files a curator or an import writes, whose
 /// table has one column for each of the file's.
-pub fn covers(file: ContractFile) -> bool {
+pub(super) fn covers(file: ContractFile) -> bool {
     file.importable()
 }
 
-/// Writes every row of `file` (after the header the caller wrote and flushed into `out`).
-pub fn write_rows<W: Write>(
+/// Writes every row of `file`, one that [`covers`] (after the header the caller wrote and flushed
+/// into `out`).
+pub(super) fn write_rows<W: Write>(
     conn: &mut DbConn,
     file: ContractFile,
     out: &mut W,
 ) -> Result<(), ExportError> {
-    debug_assert!(covers(file));
     match conn {
         DbConn::Sqlite(sqlite) => {
             let query = diesel::sql_query(select(file, Dialect::Sqlite));
