@@ -258,6 +258,9 @@ def measure(backend, scale, seconds, work):
         "largest_organization": [org, org_missions],
     }
 
+    log("   fresh exports")
+    report["downloads"] = fresh_exports(backend, env)
+
     server = subprocess.Popen([BINARY, "serve", "--bind", f"127.0.0.1:{PORT}"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -311,14 +314,9 @@ def measure(backend, scale, seconds, work):
 
         log("   downloads")
         before = rss_kib(server.pid, "VmHWM")
-        report["downloads"] = []
-        for name, table, columns in [
-            ("participations.csv", "participations", CONTRACT[6][1]),
-            ("missions.csv", "missions", CONTRACT[4][1]),
-        ]:
-            t, size, _ = fetch(f"/downloads/{name}")
-            ref = reference_export(backend, env, table, columns)
-            report["downloads"].append({"name": name, "seconds": t, "bytes": size, "reference_seconds": ref})
+        # The CSV files' speed is measured fresh, above; here they count towards the memory.
+        for name, _, _ in EXPORTED:
+            fetch(f"/downloads/{name}")
         t, size, _ = fetch("/downloads/registry.zip")
         t2, _, _ = fetch("/downloads/registry.zip")
         report["zip"] = {"first": t, "second": t2, "bytes": size}
@@ -328,6 +326,40 @@ def measure(backend, scale, seconds, work):
         server.terminate()
         server.wait()
     return report
+
+
+# The downloads timed against the database's own CLI: (file, table, columns).
+EXPORTED = [
+    ("participations.csv", "participations", CONTRACT[6][1]),
+    ("missions.csv", "missions", CONTRACT[4][1]),
+]
+
+
+def fresh_exports(backend, env, rounds=3):
+    """Each download's first request on a newly started server (which exports it from the
+    database into its spool), against the CLI exporting the same table: the best of `rounds`
+    each, taken before any load. A later request for the same file reads the spool and would not
+    measure the export."""
+    times = {name: [] for name, _, _ in EXPORTED}
+    refs = {name: [] for name, _, _ in EXPORTED}
+    sizes = {}
+    for _ in range(rounds):
+        server = subprocess.Popen([BINARY, "serve", "--bind", f"127.0.0.1:{PORT}"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for_server()
+            for name, _, _ in EXPORTED:
+                t, size, _ = fetch(f"/downloads/{name}")
+                times[name].append(t)
+                sizes[name] = size
+        finally:
+            server.terminate()
+            server.wait()
+        for name, table, columns in EXPORTED:
+            refs[name].append(reference_export(backend, env, table, columns))
+    return [{"name": name, "seconds": min(times[name]), "worst": max(times[name]),
+             "bytes": sizes[name], "reference_seconds": min(refs[name]),
+             "reference_worst": max(refs[name])} for name, _, _ in EXPORTED]
 
 
 def growth(scale, seconds, work):
@@ -383,11 +415,12 @@ def markdown(report):
                  f"{imp['reference_seconds'] / imp['seconds']:.2f} |")
     cli = "sqlite3 -csv" if b["backend"] == "sqlite" else "psql \\copy"
     lines.append("")
-    lines.append(f"| download | seconds | MB | reference ({cli}) s | ÷ reference speed |")
+    lines.append(f"| download, exported fresh (best and worst of 3) | seconds | MB | reference ({cli}) s | ÷ reference speed (best) |")
     lines.append("|---|---|---|---|---|")
     for d in b["downloads"]:
-        lines.append(f"| `{d['name']}` | {d['seconds']:.2f} | {d['bytes'] / 1e6:.1f} | "
-                     f"{d['reference_seconds']:.2f} | {d['reference_seconds'] / d['seconds']:.2f} |")
+        lines.append(f"| `{d['name']}` | {d['seconds']:.2f}–{d['worst']:.2f} | {d['bytes'] / 1e6:.1f} | "
+                     f"{d['reference_seconds']:.2f}–{d['reference_worst']:.2f} | "
+                     f"{d['reference_seconds'] / d['seconds']:.2f} |")
     z = b["zip"]
     lines.append(f"| `registry.zip` (first, then again) | {z['first']:.2f}, {z['second']:.2f} | "
                  f"{z['bytes'] / 1e6:.1f} | | |")
