@@ -42,14 +42,18 @@ fn select(file: ContractFile, dialect: Dialect) -> String {
         .map(|column| {
             let name = column.name;
             match (column.kind, dialect) {
-                (ColumnType::Boolean, _) => {
+                (ColumnType::Boolean, Dialect::Postgres) => {
                     format!("CASE WHEN {name} THEN 'true' ELSE 'false' END")
                 }
                 (ColumnType::Date, Dialect::Postgres) => format!("to_char({name}, 'YYYY-MM-DD')"),
                 (ColumnType::String, Dialect::Postgres) => format!("NULLIF({name}, '')"),
-                // Read as text, SQLite would convert a copy of each number.
-                (ColumnType::Integer, Dialect::Sqlite) => format!("CAST({name} AS TEXT)"),
-                _ => name.to_owned(),
+                (ColumnType::Integer, Dialect::Postgres) => name.to_owned(),
+                // Every cell as its bytes: read as text, each cell's UTF-8 would be checked
+                // twice over, and each number converted in a copy.
+                (ColumnType::Boolean, Dialect::Sqlite) => {
+                    format!("CAST(CASE WHEN {name} THEN 'true' ELSE 'false' END AS BLOB)")
+                }
+                (_, Dialect::Sqlite) => format!("CAST({name} AS BLOB)"),
             }
         })
         .collect();
@@ -88,7 +92,7 @@ pub(super) fn write_rows<W: Write>(
                         )
                     })?;
                     match field.value() {
-                        Some(mut value) => csv.write_field(value.read_text())?,
+                        Some(mut value) => csv.write_field(value.read_blob())?,
                         None => csv.write_field("")?,
                     };
                 }
@@ -178,7 +182,7 @@ mod tests {
         }
         assert_eq!(
             select(ContractFile::Countries, Dialect::Sqlite),
-            "SELECT iso3, name FROM countries ORDER BY iso3"
+            "SELECT CAST(iso3 AS BLOB), CAST(name AS BLOB) FROM countries ORDER BY iso3"
         );
         assert!(
             select(ContractFile::Organizations, Dialect::Postgres).contains(
