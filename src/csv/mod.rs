@@ -10,7 +10,7 @@ pub mod datapackage;
 pub mod dictionary;
 pub mod export;
 pub mod import;
-pub mod table_export;
+mod table_export;
 pub mod upload;
 
 use std::fmt;
