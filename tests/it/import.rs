@@ -498,3 +498,84 @@ async fn a_bulk_import_keeps_every_index_whether_it_commits_or_rolls_back() {
     assert_eq!(indexes(&app), before);
     assert_eq!(counts(&app).3, rows as i64);
 }
+
+#[actix_web::test]
+async fn after_a_first_problem_the_checks_still_see_every_row_read_before_across_chunks() {
+    // Nothing is written after the first problem (line 2 of elections.csv), so every later
+    // check (of rows that name e-bad and m-cells, which have problems, too)
+    // stands on what the import has read, chunks of rows before, not on the tables.
+    let app = TestApp::empty().await;
+    let n = 1_200;
+    let mut elections = b"id,country,held_on,kind,round,legitimacy,notes\ne-bad,XXX,2000-01-01,presidential,,recognized,\n".to_vec();
+    let mut missions = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nm-cells,obs,e-bad,short_term,many,,positive,,src-1\n".to_vec();
+    let mut participations = b"id,individual_id,mission_id,election_id,role,statement,statement_verdict,source_id\np-cells,ann,m-cells,,observer,,,src-1\n".to_vec();
+    for k in 1..n {
+        let day = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(k);
+        elections
+            .extend_from_slice(format!("e-{k},TJK,{day},presidential,,recognized,\n").as_bytes());
+        missions.extend_from_slice(
+            format!("m-{k},obs,e-{k},short_term,,,positive,,src-1\n").as_bytes(),
+        );
+        participations
+            .extend_from_slice(format!("p-{k},ann,m-{k},,observer,,,src-1\n").as_bytes());
+    }
+    // The same vote as e-3, the same (organization, election) as m-5, and a participation whose
+    // election is not its mission's: each two chunks or more after what it clashes with.
+    elections.extend_from_slice(b"e-again,TJK,1900-01-04,presidential,,recognized,\n");
+    missions.extend_from_slice(b"m-again,obs,e-5,long_term,,,negative,,src-1\n");
+    participations.extend_from_slice(b"p-elsewhere,ann,m-1150,e-7,observer,,,src-1\n");
+    let people: &[u8] = b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
+    let mut files = base();
+    files[3] = ("elections.csv", &elections);
+    files.push(("missions.csv", &missions));
+    files.push(("individuals.csv", people));
+    files.push(("participations.csv", &participations));
+    let found = problems(import(&app, &files, ImportMode::Apply));
+    let (e, m, p) = (n + 2, n + 2, n + 2);
+    assert_eq!(
+        found,
+        vec![
+            "elections.csv:2: country: \"XXX\" is not in countries.csv nor already in the registry".to_owned(),
+            format!("elections.csv:{e}: id: the same vote (country, held_on, kind, round) is already recorded as \"e-3\""),
+            "missions.csv:2: observers: \"many\" is not a whole number of at least 0".to_owned(),
+            format!("missions.csv:{m}: id: obs already has a mission at e-5: \"m-5\""),
+            format!("participations.csv:{p}: election_id: \"e-7\" is not the election of mission \"m-1150\" (e-1150)"),
+        ]
+    );
+    assert_eq!(counts(&app), (0, 0, 0, 0));
+}
+
+#[actix_web::test]
+async fn the_rules_across_rows_hold_against_the_rows_already_in_the_registry() {
+    let app = TestApp::empty().await;
+    let mission: &[u8] = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nm-1,obs,tjk-2020-10-11-presidential,short_term,,,positive,,src-1\n";
+    let mut files = base();
+    files.push(("missions.csv", mission));
+    import(&app, &files, ImportMode::Apply).unwrap();
+    // The stored election and mission again, unchanged, clash with nothing.
+    assert_eq!(import(&app, &files, ImportMode::Apply).unwrap().updated(), 0);
+
+    let elections: &[u8] = b"id,country,held_on,kind,round,legitimacy,notes\ntjk-2020-10-11-presidential,TJK,2020-10-11,presidential,,recognized,\ntjk-again,TJK,2020-10-11,presidential,,recognized,\ntjk-round-2,TJK,2020-10-11,presidential,2,recognized,\n";
+    let missions: &[u8] = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nm-2,obs,tjk-2020-10-11-presidential,long_term,,,negative,,src-1\nm-3,obs,tjk-round-2,long_term,,,negative,,src-1\n";
+    let people: &[u8] = b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
+    let participations: &[u8] = b"id,individual_id,mission_id,election_id,role,statement,statement_verdict,source_id\np-1,ann,m-1,tjk-round-2,observer,,,src-1\np-3,ann,m-3,tjk-round-2,observer,,,src-1\n";
+    let found = problems(import(
+        &app,
+        &[
+            ("elections.csv", elections),
+            ("missions.csv", missions),
+            ("individuals.csv", people),
+            ("participations.csv", participations),
+        ],
+        ImportMode::DryRun,
+    ));
+    assert_eq!(
+        found,
+        vec![
+            "elections.csv:3: id: the same vote (country, held_on, kind, round) is already recorded as \"tjk-2020-10-11-presidential\"",
+            "missions.csv:2: id: obs already has a mission at tjk-2020-10-11-presidential: \"m-1\"",
+            "participations.csv:2: election_id: \"tjk-round-2\" is not the election of mission \"m-1\" (tjk-2020-10-11-presidential)",
+        ]
+    );
+    assert_eq!(counts(&app), (1, 1, 1, 1));
+}

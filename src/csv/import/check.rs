@@ -1,9 +1,13 @@
-//! The checks across rows, files and the database, made as the rows stream past: duplicate ids,
+//! The checks across rows, files and the database, made a chunk of rows at a time: duplicate ids,
 //! references and the rules that span rows (the same vote entered twice, an organization's second
 //! mission at one election).
 //!
-//! Ids are remembered as 128-bit hashes (24 bytes with the line a row is on), never as the rows
-//! themselves: what the import holds grows with the number of ids, not with the size of the rows.
+//! Nothing the checks learn is kept in memory past a chunk. What an import has read so far (every
+//! id with its line, a mission's election, the keys of the rules across rows) goes into
+//! `import_keys`, a temporary table of the import's transaction that the database keeps on disk
+//! past its cache, so that an import's memory does not grow with its input. A chunk's checks run
+//! twice over its rows: once to learn what they ask, then, after a few queries for the whole
+//! chunk, once more with the answers.
 
 use std::collections::HashMap;
 
@@ -18,194 +22,458 @@ use crate::model::election::Election;
 use crate::model::mission::Mission;
 use crate::model::ElectionKind;
 
-/// An id as the checks remember it.
-type IdHash = (u64, u64);
-
-fn hash(text: &str) -> IdHash {
-    let hash = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
-    ((hash >> 64) as u64, hash as u64)
+diesel::table! {
+    /// What the import under way has read: the ids of each file with the line each first appears
+    /// on (and, for a mission, its election), and the keys of the rules across rows with the id
+    /// of the row that holds each. It exists only inside the import's transaction.
+    import_keys (kind, key) {
+        kind -> SmallInt,
+        key -> Text,
+        line -> BigInt,
+        value -> Nullable<Text>,
+    }
 }
 
-/// The hash of several values at once, separated so that ("ab", "c") and ("a", "bc") differ.
-fn hash_of(parts: &[&str]) -> IdHash {
-    hash(&parts.join("\u{1f}"))
+/// What a key of `import_keys` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum KeyKind {
+    /// The id of a row of this file.
+    Id(ContractFile),
+    /// The vote (country, held_on, kind, round) of an election; the value is the election's id.
+    Vote,
+    /// The (organization, election) of a mission; the value is the mission's id.
+    Pair,
 }
 
-/// Ids read per query when the ids already stored are loaded.
-const ID_BATCH: i64 = 20_000;
-
-/// The ids of one table: those this import's file holds (with the line each first appears on)
-/// and, loaded when first needed, those the database held.
-#[derive(Debug, Default)]
-struct TableIds {
-    imported: FxHashMap<IdHash, u32>,
-    stored: Option<FxHashSet<IdHash>>,
-}
-
-/// What the checks remember while an import streams.
-#[derive(Debug, Default)]
-pub(super) struct Checks {
-    tables: HashMap<ContractFile, TableIds>,
-    /// The vote (country, held_on, kind, round) → the id of the election recorded for it.
-    votes: Option<FxHashMap<IdHash, String>>,
-    /// (organization, election) → the id of that organization's mission there.
-    pairs: Option<FxHashMap<IdHash, String>>,
-    /// Mission → its election (an index into `election_ids`), read once missions are written.
-    mission_elections: Option<FxHashMap<IdHash, u32>>,
-    election_ids: Vec<String>,
-}
-
-macro_rules! stored_ids {
-    ($conn:expr, $table:ident, $id:ident) => {{
-        let mut ids = FxHashSet::default();
-        let mut after = String::new();
-        loop {
-            let batch: Vec<String> = $table::table
-                .select($table::$id)
-                .filter($table::$id.gt(after.clone()))
-                .order($table::$id.asc())
-                .limit(ID_BATCH)
-                .load($conn)?;
-            match batch.last() {
-                Some(last) => after = last.clone(),
-                None => break,
-            }
-            ids.extend(batch.iter().map(|id| hash(id)));
+impl KeyKind {
+    fn code(self) -> i16 {
+        match self {
+            // Files are numbered from 0 in the order the importer reads them.
+            KeyKind::Id(file) => file as i16,
+            KeyKind::Vote => 100,
+            KeyKind::Pair => 101,
         }
-        ids
-    }};
+    }
 }
 
-fn load_stored(conn: &mut DbConn, file: ContractFile) -> QueryResult<FxHashSet<IdHash>> {
+/// Creates the import's `import_keys`, empty, inside its transaction (a rollback removes it).
+pub(super) fn open(conn: &mut DbConn) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConn::Sqlite(sqlite) => sqlite.batch_execute(
+            "DROP TABLE IF EXISTS temp.import_keys;
+             CREATE TEMP TABLE import_keys (
+                 kind INTEGER NOT NULL, key TEXT NOT NULL, line INTEGER NOT NULL, value TEXT,
+                 PRIMARY KEY (kind, key)
+             ) WITHOUT ROWID;",
+        ),
+        DbConn::Pg(pg) => pg.batch_execute(
+            "DROP TABLE IF EXISTS pg_temp.import_keys;
+             CREATE TEMP TABLE import_keys (
+                 kind SMALLINT NOT NULL, key TEXT COLLATE \"C\" NOT NULL, line BIGINT NOT NULL,
+                 value TEXT, PRIMARY KEY (kind, key)
+             );",
+        ),
+    }
+}
+
+/// Drops `import_keys` once the files are read, before the import commits.
+pub(super) fn close(conn: &mut DbConn) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConn::Sqlite(sqlite) => sqlite.batch_execute("DROP TABLE temp.import_keys"),
+        DbConn::Pg(pg) => pg.batch_execute("DROP TABLE pg_temp.import_keys"),
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = import_keys)]
+struct NewKey {
+    kind: i16,
+    key: String,
+    line: i64,
+    value: Option<String>,
+}
+
+/// The keys of `kind` among `keys` that the import has read, with their line and value.
+fn read_keys(
+    conn: &mut DbConn,
+    kind: KeyKind,
+    keys: &[&str],
+) -> QueryResult<Vec<(String, i64, Option<String>)>> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    import_keys::table
+        .filter(import_keys::kind.eq(kind.code()))
+        .filter(import_keys::key.eq_any(keys))
+        .select((import_keys::key, import_keys::line, import_keys::value))
+        .load(conn)
+}
+
+/// Rows written per statement into `import_keys` (four values each, well under SQLite's limit of
+/// bound parameters).
+const KEYS_PER_INSERT: usize = 1_000;
+
+/// Writes a chunk's new keys: each is new, since the chunk's checks looked them all up.
+fn save_keys(conn: &mut DbConn, mut keys: Vec<NewKey>) -> QueryResult<()> {
+    while !keys.is_empty() {
+        let batch: Vec<NewKey> = keys.drain(..keys.len().min(KEYS_PER_INSERT)).collect();
+        match conn {
+            DbConn::Sqlite(sqlite) => diesel::insert_into(import_keys::table)
+                .values(batch)
+                .execute(sqlite)?,
+            DbConn::Pg(pg) => diesel::insert_into(import_keys::table)
+                .values(batch)
+                .execute(pg)?,
+        };
+    }
+    Ok(())
+}
+
+/// Which of `ids` the table of `file` held before the import or holds since.
+macro_rules! stored_ids {
+    ($conn:expr, $ids:expr, $table:ident, $id:ident) => {
+        $table::table
+            .select($table::$id)
+            .filter($table::$id.eq_any($ids))
+            .load::<String>($conn)
+    };
+}
+
+fn stored(conn: &mut DbConn, file: ContractFile, ids: &[&str]) -> QueryResult<Vec<String>> {
     use ContractFile as F;
-    Ok(match file {
-        F::Countries => stored_ids!(conn, countries, iso3),
-        F::Sources => stored_ids!(conn, sources, id),
-        F::Organizations => stored_ids!(conn, organizations, id),
-        F::Elections => stored_ids!(conn, elections, id),
-        F::Missions => stored_ids!(conn, missions, id),
-        F::Individuals => stored_ids!(conn, individuals, id),
-        // No file refers to these: their ids are never looked up.
-        F::Participations | F::Sanctions | F::Flags | F::Ratings => FxHashSet::default(),
-    })
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    match file {
+        F::Countries => stored_ids!(conn, ids, countries, iso3),
+        F::Sources => stored_ids!(conn, ids, sources, id),
+        F::Organizations => stored_ids!(conn, ids, organizations, id),
+        F::Elections => stored_ids!(conn, ids, elections, id),
+        F::Missions => stored_ids!(conn, ids, missions, id),
+        F::Individuals => stored_ids!(conn, ids, individuals, id),
+        // No file refers to these.
+        F::Participations | F::Sanctions | F::Flags | F::Ratings => Ok(Vec::new()),
+    }
 }
 
-impl Checks {
-    /// Notes `id` as one `file` holds on `line`, reporting it when the file held it already.
-    /// Returns whether the id is the first of its kind (an empty id was reported as missing).
+/// A vote as a key: its country, day, kind and round.
+#[derive(Debug, Clone)]
+struct Vote {
+    key: String,
+    country: String,
+    held_on: chrono::NaiveDate,
+    kind: ElectionKind,
+    round: Option<i32>,
+}
+
+impl Vote {
+    fn of(election: &Election) -> Vote {
+        let e = election;
+        Vote {
+            key: key_of(&[
+                &e.country,
+                &e.held_on.to_string(),
+                e.kind.code(),
+                &format!("{:?}", e.round),
+            ]),
+            country: e.country.clone(),
+            held_on: e.held_on,
+            kind: e.kind,
+            round: e.round,
+        }
+    }
+}
+
+/// Several values as one key, separated so that ("ab", "c") and ("a", "bc") differ.
+fn key_of(parts: &[&str]) -> String {
+    parts.join("\u{1f}")
+}
+
+/// What the checks of a chunk ask, gathered before any is answered.
+#[derive(Debug, Default)]
+struct Asks {
+    refs: FxHashSet<(ContractFile, String)>,
+    votes: Vec<Vote>,
+    pairs: Vec<(String, String, String)>,
+    missions: FxHashSet<String>,
+}
+
+/// The answers to a chunk's checks, and what the chunk adds to `import_keys`.
+#[derive(Debug, Default)]
+struct Known {
+    /// Ids of the file under way already read: id → the line it first appears on.
+    seen: FxHashMap<String, i64>,
+    /// (file, id) that the import holds or the database held.
+    present: FxHashSet<(ContractFile, String)>,
+    /// Vote key → election id; (organization, election) key → mission id.
+    votes: FxHashMap<String, String>,
+    pairs: FxHashMap<String, String>,
+    /// Mission → its election, for the missions a chunk of participations names.
+    mission_elections: FxHashMap<String, String>,
+    new_keys: Vec<NewKey>,
+}
+
+impl Known {
+    /// Answers the chunk's `asks` and `ids` (of `file`) with a few queries for the whole chunk.
+    /// `fresh`: the file's table was empty when the file began, so the database holds nothing
+    /// for the rules across rows that the import has not read itself.
+    fn fetch(
+        conn: &mut DbConn,
+        file: ContractFile,
+        ids: &[&str],
+        asks: &Asks,
+        fresh: bool,
+    ) -> QueryResult<Known> {
+        let mut known = Known::default();
+        for (id, line, _) in read_keys(conn, KeyKind::Id(file), ids)? {
+            known.seen.insert(id, line);
+        }
+        let mut by_target: HashMap<ContractFile, Vec<&str>> = HashMap::new();
+        for (target, id) in &asks.refs {
+            by_target.entry(*target).or_default().push(id);
+        }
+        for (target, wanted) in by_target {
+            let read = read_keys(conn, KeyKind::Id(target), &wanted)?;
+            let read: FxHashSet<String> = read.into_iter().map(|(id, _, _)| id).collect();
+            let rest: Vec<&str> = wanted
+                .into_iter()
+                .filter(|id| !read.contains(*id))
+                .collect();
+            let found = stored(conn, target, &rest)?;
+            known
+                .present
+                .extend(read.into_iter().chain(found).map(|id| (target, id)));
+        }
+        known.fetch_votes(conn, asks, fresh)?;
+        known.fetch_pairs(conn, asks, fresh)?;
+        known.fetch_mission_elections(conn, asks)?;
+        Ok(known)
+    }
+
+    fn fetch_votes(&mut self, conn: &mut DbConn, asks: &Asks, fresh: bool) -> QueryResult<()> {
+        let keys: Vec<&str> = asks.votes.iter().map(|v| v.key.as_str()).collect();
+        for (key, _, id) in read_keys(conn, KeyKind::Vote, &keys)? {
+            self.votes.insert(key, id.unwrap_or_default());
+        }
+        if fresh {
+            return Ok(());
+        }
+        for vote in &asks.votes {
+            if self.votes.contains_key(&vote.key) {
+                continue;
+            }
+            let same_day: Vec<(String, ElectionKind, Option<i32>)> = elections::table
+                .filter(elections::country.eq(&vote.country))
+                .filter(elections::held_on.eq(vote.held_on))
+                .select((elections::id, elections::kind, elections::round))
+                .load(conn)?;
+            let stored = same_day
+                .into_iter()
+                .find(|(_, kind, round)| *kind == vote.kind && *round == vote.round);
+            if let Some((id, _, _)) = stored {
+                self.votes.insert(vote.key.clone(), id);
+            }
+        }
+        Ok(())
+    }
+
+    fn fetch_pairs(&mut self, conn: &mut DbConn, asks: &Asks, fresh: bool) -> QueryResult<()> {
+        let keys: Vec<&str> = asks.pairs.iter().map(|(key, _, _)| key.as_str()).collect();
+        for (key, _, id) in read_keys(conn, KeyKind::Pair, &keys)? {
+            self.pairs.insert(key, id.unwrap_or_default());
+        }
+        if fresh {
+            return Ok(());
+        }
+        for (key, organization, election) in &asks.pairs {
+            if self.pairs.contains_key(key) {
+                continue;
+            }
+            let stored: Option<String> = missions::table
+                .filter(missions::organization_id.eq(organization))
+                .filter(missions::election_id.eq(election))
+                .select(missions::id)
+                .first(conn)
+                .optional()?;
+            if let Some(id) = stored {
+                self.pairs.insert(key.clone(), id);
+            }
+        }
+        Ok(())
+    }
+
+    fn fetch_mission_elections(&mut self, conn: &mut DbConn, asks: &Asks) -> QueryResult<()> {
+        let wanted: Vec<&str> = asks.missions.iter().map(String::as_str).collect();
+        for (mission, _, election) in read_keys(conn, KeyKind::Id(ContractFile::Missions), &wanted)?
+        {
+            if let Some(election) = election {
+                self.mission_elections.insert(mission, election);
+            }
+        }
+        let rest: Vec<&str> = wanted
+            .into_iter()
+            .filter(|m| !self.mission_elections.contains_key(*m))
+            .collect();
+        if !rest.is_empty() {
+            let stored: Vec<(String, String)> = missions::table
+                .filter(missions::id.eq_any(&rest))
+                .select((missions::id, missions::election_id))
+                .load(conn)?;
+            self.mission_elections.extend(stored);
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, kind: KeyKind, key: &str, line: u64, value: Option<&str>) {
+        self.new_keys.push(NewKey {
+            kind: kind.code(),
+            key: key.to_owned(),
+            line: i64::try_from(line).unwrap_or(i64::MAX),
+            value: value.map(str::to_owned),
+        });
+    }
+}
+
+/// A chunk's rows under check: what their checks ask, then their answers.
+pub(super) struct Chunk {
+    file: ContractFile,
+    asks: Asks,
+    known: Known,
+}
+
+impl Chunk {
+    pub(super) fn new(file: ContractFile) -> Chunk {
+        Chunk {
+            file,
+            asks: Asks::default(),
+            known: Known::default(),
+        }
+    }
+
+    /// The check of one row that only notes what it asks; it reports nothing.
+    pub(super) fn gather(&mut self, line: u64) -> RowCheck<'_> {
+        RowCheck {
+            lookup: Lookup::Gather(&mut self.asks),
+            file: self.file,
+            line,
+        }
+    }
+
+    /// Answers everything the chunk's rows asked, and which of `ids` the import already read.
+    pub(super) fn fetch(&mut self, conn: &mut DbConn, ids: &[&str], fresh: bool) -> QueryResult<()> {
+        self.known = Known::fetch(conn, self.file, ids, &self.asks, fresh)?;
+        Ok(())
+    }
+
+    /// Notes `id` (and what later files look up by it, a mission's election) as the row on
+    /// `line` holds it, reporting it when the file held it already. Returns whether the id is
+    /// the first of its kind (an empty id was reported as missing).
     pub(super) fn first(
         &mut self,
         problems: &mut Vec<Problem>,
-        file: ContractFile,
         line: u64,
         id: &str,
+        value: Option<&str>,
     ) -> bool {
         if id.is_empty() {
             return false;
         }
-        let imported = &mut self.tables.entry(file).or_default().imported;
-        let line32 = u32::try_from(line).unwrap_or(u32::MAX);
-        match imported.get(&hash(id)) {
-            Some(first) => {
-                problems.push(Problem::new(
-                    file.file_name(),
-                    line,
-                    file.columns()[0],
-                    format!("duplicate id \"{id}\" (first on line {first})"),
-                ));
-                false
-            }
-            None => {
-                imported.insert(hash(id), line32);
-                true
-            }
+        if let Some(first) = self.known.seen.get(id) {
+            problems.push(Problem::new(
+                self.file.file_name(),
+                line,
+                self.file.columns()[0],
+                format!("duplicate id \"{id}\" (first on line {first})"),
+            ));
+            return false;
+        }
+        let line64 = i64::try_from(line).unwrap_or(i64::MAX);
+        self.known.seen.insert(id.to_owned(), line64);
+        self.known.remember(KeyKind::Id(self.file), id, line, value);
+        true
+    }
+
+    /// The check of one row, answered.
+    pub(super) fn answer<'a>(
+        &'a mut self,
+        problems: &'a mut Vec<Problem>,
+        line: u64,
+    ) -> RowCheck<'a> {
+        RowCheck {
+            lookup: Lookup::Answer {
+                known: &mut self.known,
+                problems,
+            },
+            file: self.file,
+            line,
         }
     }
 
-    /// Whether `id` is in this import's `target` file or was already in the database.
-    fn has(&mut self, conn: &mut DbConn, target: ContractFile, id: &str) -> QueryResult<bool> {
-        let table = self.tables.entry(target).or_default();
-        let key = hash(id);
-        if table.imported.contains_key(&key) {
-            return Ok(true);
-        }
-        if table.stored.is_none() {
-            table.stored = Some(load_stored(conn, target)?);
-        }
-        Ok(table.stored.as_ref().is_some_and(|ids| ids.contains(&key)))
+    /// Writes what the chunk added to `import_keys`, and starts afresh for the next chunk.
+    pub(super) fn save(&mut self, conn: &mut DbConn) -> QueryResult<()> {
+        save_keys(conn, std::mem::take(&mut self.known.new_keys))?;
+        self.asks = Asks::default();
+        self.known = Known::default();
+        Ok(())
     }
 }
 
-/// Every stored mission as (id, organization, election), read in batches by id.
-fn each_stored_mission(
-    conn: &mut DbConn,
-    mut each: impl FnMut(String, String, String),
-) -> QueryResult<()> {
-    let mut after = String::new();
-    loop {
-        let batch: Vec<(String, String, String)> = missions::table
-            .select((
-                missions::id,
-                missions::organization_id,
-                missions::election_id,
-            ))
-            .filter(missions::id.gt(after.clone()))
-            .order(missions::id.asc())
-            .limit(ID_BATCH)
-            .load(conn)?;
-        let Some(last) = batch.last() else {
-            return Ok(());
-        };
-        after.clone_from(&last.0);
-        for (id, organization, election) in batch {
-            each(id, organization, election);
-        }
-    }
+enum Lookup<'a> {
+    /// Every lookup answers "unknown" and notes what it asked; nothing is reported, and no row
+    /// is completed (a participation takes its mission's election only from a known mission).
+    Gather(&'a mut Asks),
+    Answer {
+        known: &'a mut Known,
+        problems: &'a mut Vec<Problem>,
+    },
 }
 
 /// The checks of one row: what it is checked against, and where its problems go.
 pub(super) struct RowCheck<'a> {
-    pub(super) conn: &'a mut DbConn,
-    pub(super) checks: &'a mut Checks,
-    pub(super) problems: &'a mut Vec<Problem>,
-    pub(super) file: ContractFile,
-    pub(super) line: u64,
+    lookup: Lookup<'a>,
+    file: ContractFile,
+    line: u64,
 }
 
 impl RowCheck<'_> {
     pub(super) fn problem(&mut self, column: &str, message: impl Into<String>) {
-        self.problems.push(Problem::new(
-            self.file.file_name(),
-            self.line,
-            column,
-            message,
-        ));
+        if let Lookup::Answer { problems, .. } = &mut self.lookup {
+            problems.push(Problem::new(
+                self.file.file_name(),
+                self.line,
+                column,
+                message,
+            ));
+        }
+    }
+
+    /// Whether `id` is in this import's `target` file or already in the database.
+    fn has(&mut self, target: ContractFile, id: &str) -> bool {
+        match &mut self.lookup {
+            Lookup::Gather(asks) => {
+                asks.refs.insert((target, id.to_owned()));
+                true
+            }
+            Lookup::Answer { known, .. } => known.present.contains(&(target, id.to_owned())),
+        }
     }
 
     /// Reports `id` (in `column`) unless `target` knows it; an empty id was already reported as
     /// missing, if it was required.
-    pub(super) fn require(
-        &mut self,
-        column: &str,
-        target: ContractFile,
-        id: &str,
-    ) -> QueryResult<()> {
-        if !id.is_empty() && !self.checks.has(self.conn, target, id)? {
+    pub(super) fn require(&mut self, column: &str, target: ContractFile, id: &str) {
+        if !id.is_empty() && !self.has(target, id) {
             self.problem(
                 column,
                 format!("\"{id}\" is not in {target} nor already in the registry"),
             );
         }
-        Ok(())
     }
 
     /// Checks every `[source:ID]` citation in a free-text cell like a reference.
-    pub(super) fn require_citations(
-        &mut self,
-        column: &str,
-        text: Option<&str>,
-    ) -> QueryResult<()> {
-        let Some(text) = text else { return Ok(()) };
+    pub(super) fn require_citations(&mut self, column: &str, text: Option<&str>) {
+        let Some(text) = text else { return };
         if citation::has_unclosed(text) {
             self.problem(
                 column,
@@ -213,123 +481,86 @@ impl RowCheck<'_> {
             );
         }
         for id in citation::cited(text) {
-            if !self.checks.has(self.conn, ContractFile::Sources, id)? {
+            if !self.has(ContractFile::Sources, id) {
                 self.problem(
                     column,
                     format!("cites [source:{id}], which is not in sources.csv nor already in the registry"),
                 );
             }
         }
-        Ok(())
     }
 
     /// The same vote (country, day, kind, round) must not be entered twice under two ids.
-    pub(super) fn one_election_per_vote(&mut self, election: &Election) -> QueryResult<()> {
-        let vote_key = |country: &str, held_on: chrono::NaiveDate, kind: ElectionKind, round| {
-            hash_of(&[
-                country,
-                &held_on.to_string(),
-                kind.code(),
-                &format!("{round:?}"),
-            ])
+    pub(super) fn one_election_per_vote(&mut self, election: &Election) {
+        let vote = Vote::of(election);
+        let (known, problems) = match &mut self.lookup {
+            Lookup::Gather(asks) => return asks.votes.push(vote),
+            Lookup::Answer { known, problems } => (known, problems),
         };
-        if self.checks.votes.is_none() {
-            let stored = elections::table
-                .select((
-                    elections::id,
-                    elections::country,
-                    elections::held_on,
-                    elections::kind,
-                    elections::round,
-                ))
-                .load::<(String, String, chrono::NaiveDate, ElectionKind, Option<i32>)>(
-                    self.conn,
-                )?;
-            self.checks.votes = Some(
-                stored
-                    .into_iter()
-                    .map(|(id, country, held_on, kind, round)| {
-                        (vote_key(&country, held_on, kind, round), id)
-                    })
-                    .collect(),
-            );
-        }
-        let e = election;
-        let key = vote_key(&e.country, e.held_on, e.kind, e.round);
-        let votes = self.checks.votes.as_mut().expect("loaded above");
-        match votes.get(&key) {
-            Some(other) if *other != e.id => {
-                let message = format!(
+        match known.votes.get(&vote.key) {
+            Some(other) if *other != election.id => problems.push(Problem::new(
+                self.file.file_name(),
+                self.line,
+                "id",
+                format!(
                     "the same vote (country, held_on, kind, round) is already recorded as \"{other}\""
-                );
-                self.problem("id", message);
-            }
-            _ => {
-                votes.insert(key, e.id.clone());
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                known.remember(KeyKind::Vote, &vote.key, self.line, Some(&election.id));
+                known.votes.insert(vote.key, election.id.clone());
             }
         }
-        Ok(())
     }
 
     /// An organization sends at most one mission to an election.
-    pub(super) fn one_mission_per_organization(&mut self, mission: &Mission) -> QueryResult<()> {
-        if self.checks.pairs.is_none() {
-            let mut pairs = FxHashMap::default();
-            each_stored_mission(self.conn, |id, organization, election| {
-                pairs.insert(hash_of(&[&organization, &election]), id);
-            })?;
-            self.checks.pairs = Some(pairs);
-        }
+    pub(super) fn one_mission_per_organization(&mut self, mission: &Mission) {
         let (organization, election) = (&mission.organization_id, &mission.election_id);
-        let pair = hash_of(&[organization, election]);
-        let pairs = self.checks.pairs.as_mut().expect("loaded above");
-        match pairs.get(&pair) {
-            Some(other) if *other != mission.id => {
-                let message =
-                    format!("{organization} already has a mission at {election}: \"{other}\"");
-                self.problem("id", message);
+        let key = key_of(&[organization, election]);
+        let (known, problems) = match &mut self.lookup {
+            Lookup::Gather(asks) => {
+                return asks
+                    .pairs
+                    .push((key, organization.clone(), election.clone()))
             }
-            _ => {
-                pairs.insert(pair, mission.id.clone());
+            Lookup::Answer { known, problems } => (known, problems),
+        };
+        match known.pairs.get(&key) {
+            Some(other) if *other != mission.id => problems.push(Problem::new(
+                self.file.file_name(),
+                self.line,
+                "id",
+                format!("{organization} already has a mission at {election}: \"{other}\""),
+            )),
+            Some(_) => {}
+            None => {
+                known.remember(KeyKind::Pair, &key, self.line, Some(&mission.id));
+                known.pairs.insert(key, mission.id.clone());
             }
         }
-        Ok(())
     }
 
-    /// The election of a mission, as the database holds it once the import's missions are
-    /// written; `None` for a mission it does not hold.
-    pub(super) fn election_of_mission(&mut self, mission: &str) -> QueryResult<Option<String>> {
-        let checks = &mut *self.checks;
-        if checks.mission_elections.is_none() {
-            let mut map = FxHashMap::default();
-            let mut index: FxHashMap<String, u32> = FxHashMap::default();
-            let election_ids = &mut checks.election_ids;
-            each_stored_mission(self.conn, |id, _, election| {
-                let next = u32::try_from(election_ids.len()).unwrap_or(u32::MAX);
-                let at = *index.entry(election.clone()).or_insert_with(|| {
-                    election_ids.push(election);
-                    next
-                });
-                map.insert(hash(&id), at);
-            })?;
-            checks.mission_elections = Some(map);
+    /// The election of a mission this import read without a problem in its cells, or that the
+    /// database holds; `None` for a mission neither knows.
+    pub(super) fn election_of_mission(&mut self, mission: &str) -> Option<String> {
+        match &mut self.lookup {
+            Lookup::Gather(asks) => {
+                asks.missions.insert(mission.to_owned());
+                None
+            }
+            Lookup::Answer { known, .. } => known.mission_elections.get(mission).cloned(),
         }
-        let map = checks.mission_elections.as_ref().expect("loaded above");
-        Ok(map
-            .get(&hash(mission))
-            .and_then(|at| checks.election_ids.get(*at as usize))
-            .cloned())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{hash, hash_of};
+    use super::key_of;
 
     #[test]
-    fn joined_values_hash_apart_from_their_concatenation() {
-        assert_ne!(hash_of(&["ab", "c"]), hash_of(&["a", "bc"]));
-        assert_eq!(hash_of(&["ab", "c"]), hash_of(&["ab", "c"]));
-        assert_ne!(hash("a"), hash("b"));
+    fn joined_values_key_apart_from_their_concatenation() {
+        assert_ne!(key_of(&["ab", "c"]), key_of(&["a", "bc"]));
+        assert_eq!(key_of(&["ab", "c"]), key_of(&["ab", "c"]));
     }
 }

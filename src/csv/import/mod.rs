@@ -33,7 +33,7 @@ use crate::model::participation::Participation;
 use crate::model::sanction::Sanction;
 use crate::model::search;
 use crate::model::source::Source;
-use check::{Checks, RowCheck};
+use check::Chunk;
 use read::FileReader;
 use record::Record;
 
@@ -190,8 +190,8 @@ pub fn import_files<R: Read>(
             )?),
             ImportMode::DryRun => None,
         };
+        check::open(conn)?;
         let mut run = Run {
-            checks: Checks::default(),
             fresh: false,
             problems: Vec::new(),
             files: Vec::new(),
@@ -227,7 +227,7 @@ pub fn import_files<R: Read>(
             }
         }
         // What the checks remember (every id of the import) is not needed past the files.
-        drop(run.checks);
+        check::close(conn)?;
         let mut problems = run.problems;
         if run.files.is_empty() && problems.is_empty() {
             problems.push(Problem::new(
@@ -371,7 +371,6 @@ impl BulkLoad {
 
 /// An import under way: what it found wrong and what it wrote.
 struct Run<'a> {
-    checks: Checks,
     /// Whether the table of the file being read was empty when the file began.
     fresh: bool,
     problems: Vec<Problem>,
@@ -380,7 +379,7 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Reads, checks and (while the import has no problem) writes one file.
+    /// Reads, checks and (while the import has no problem) writes one file, a chunk at a time.
     fn file<T: Record>(&mut self, conn: &mut DbConn, input: impl Read) -> QueryResult<()> {
         let Some(mut reader) = FileReader::open(T::FILE, input, &mut self.problems) else {
             return Ok(());
@@ -390,44 +389,33 @@ impl Run<'_> {
             inserted: 0,
             updated: 0,
         };
-        let mut chunk: Vec<T> = Vec::with_capacity(CHUNK);
+        let mut rows: Vec<(u64, T, bool)> = Vec::with_capacity(CHUNK);
         let mut bulk = None;
         // Into an empty table every row is new: no stored row to compare with (a repeated id
         // is caught by the checks).
         self.fresh = T::is_empty(conn)?;
-        while let Some((line, parsed)) = reader.next_row::<T>(&mut self.problems) {
-            let Some((mut row, clean)) = parsed else {
-                continue;
-            };
-            let first = self
-                .checks
-                .first(&mut self.problems, T::FILE, line, row.id());
-            row.check(&mut RowCheck {
-                conn,
-                checks: &mut self.checks,
-                problems: &mut self.problems,
-                file: T::FILE,
-                line,
-            })?;
-            if self.problems.len() >= MAX_PROBLEMS {
-                break;
+        loop {
+            let next = reader.next_row::<T>(&mut self.problems);
+            let end = next.is_none();
+            if let Some((line, Some((row, clean)))) = next {
+                rows.push((line, row, clean));
             }
-            if !self.problems.is_empty() {
-                chunk.clear();
-                continue;
-            }
-            if clean && first {
-                chunk.push(row);
-                if chunk.len() == CHUNK {
+            if rows.len() == CHUNK || (end && !rows.is_empty()) {
+                let mut chunk = self.check::<T>(conn, &mut rows)?;
+                if self.problems.len() >= MAX_PROBLEMS {
+                    break;
+                }
+                // After a problem nothing more is written: the transaction rolls back.
+                if self.problems.is_empty() {
                     self.write(conn, &mut chunk, &mut outcome)?;
                     if outcome.inserted >= BULK_ROWS && bulk.is_none() {
                         bulk = Some(BulkLoad::start(conn, T::FILE)?);
                     }
                 }
             }
-        }
-        if self.problems.is_empty() {
-            self.write(conn, &mut chunk, &mut outcome)?;
+            if end {
+                break;
+            }
         }
         // After a problem the transaction rolls back, which restores the indexes anyway.
         if let Some(bulk) = bulk.filter(|_| self.problems.is_empty()) {
@@ -435,6 +423,35 @@ impl Run<'_> {
         }
         self.files.push(outcome);
         Ok(())
+    }
+
+    /// Checks a chunk of read rows (ids, references, the rules across rows), in their order;
+    /// returns those to write: the rows without a problem whose id is the first of its kind.
+    fn check<T: Record>(
+        &mut self,
+        conn: &mut DbConn,
+        rows: &mut Vec<(u64, T, bool)>,
+    ) -> QueryResult<Vec<T>> {
+        let mut chunk = Chunk::new(T::FILE);
+        for (line, row, _) in rows.iter_mut() {
+            row.check(&mut chunk.gather(*line));
+        }
+        let ids: Vec<&str> = rows.iter().map(|(_, row, _)| row.id()).collect();
+        chunk.fetch(conn, &ids, self.fresh)?;
+        let mut write = Vec::with_capacity(rows.len());
+        for (line, mut row, clean) in rows.drain(..) {
+            let remembered = if clean { row.remembered() } else { None };
+            let first = chunk.first(&mut self.problems, line, row.id(), remembered);
+            row.check(&mut chunk.answer(&mut self.problems, line));
+            if self.problems.len() >= MAX_PROBLEMS {
+                break;
+            }
+            if clean && first && self.problems.is_empty() {
+                write.push(row);
+            }
+        }
+        chunk.save(conn)?;
+        Ok(write)
     }
 
     /// Writes the rows that are new or differ from the stored row with the same id (an

@@ -34,10 +34,9 @@ pub(super) trait Record: Clone + PartialEq + serde::Serialize + Sized {
     fn parse(cells: &mut Cells<'_>) -> Self;
     fn id(&self) -> &str;
     /// Checks what the row refers to, and the rules across rows; may complete the row (a
-    /// participation takes its mission's election).
-    fn check(&mut self, _row: &mut RowCheck<'_>) -> QueryResult<()> {
-        Ok(())
-    }
+    /// participation takes its mission's election). It runs twice on each row: once to gather
+    /// what it asks, once with the answers (see [`RowCheck`]).
+    fn check(&mut self, _row: &mut RowCheck<'_>) {}
     /// The stored rows with these ids.
     fn stored(conn: &mut DbConn, ids: &[&str]) -> QueryResult<Vec<Self>>;
     /// Whether the table holds no row.
@@ -46,6 +45,10 @@ pub(super) trait Record: Clone + PartialEq + serde::Serialize + Sized {
     fn update(conn: &mut DbConn, row: Self) -> QueryResult<()>;
     fn names(&self) -> Vec<Name> {
         Vec::new()
+    }
+    /// What later files look up by this row's id, besides the id itself: a mission's election.
+    fn remembered(&self) -> Option<&str> {
+        None
     }
 }
 
@@ -176,12 +179,12 @@ impl Record for Organization {
         &self.id
     }
 
-    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) {
         if let Some(country) = &self.hq_country {
-            row.require("hq_country", ContractFile::Countries, country)?;
+            row.require("hq_country", ContractFile::Countries, country);
         }
-        row.require_citations("notes", self.notes.as_deref())?;
-        row.require_citations("benchmark_reason", self.benchmark_reason.as_deref())
+        row.require_citations("notes", self.notes.as_deref());
+        row.require_citations("benchmark_reason", self.benchmark_reason.as_deref());
     }
 
     storage!(organizations, id, Organization, |row| {
@@ -214,10 +217,10 @@ impl Record for Election {
         &self.id
     }
 
-    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
-        row.require("country", ContractFile::Countries, &self.country)?;
-        row.require_citations("notes", self.notes.as_deref())?;
-        row.one_election_per_vote(self)
+    fn check(&mut self, row: &mut RowCheck<'_>) {
+        row.require("country", ContractFile::Countries, &self.country);
+        row.require_citations("notes", self.notes.as_deref());
+        row.one_election_per_vote(self);
     }
 
     storage!(elections, id, Election, |row| row);
@@ -246,12 +249,16 @@ impl Record for Mission {
         &self.id
     }
 
-    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) {
         use ContractFile as F;
-        row.require("organization_id", F::Organizations, &self.organization_id)?;
-        row.require("election_id", F::Elections, &self.election_id)?;
-        row.require("source_id", F::Sources, &self.source_id)?;
-        row.one_mission_per_organization(self)
+        row.require("organization_id", F::Organizations, &self.organization_id);
+        row.require("election_id", F::Elections, &self.election_id);
+        row.require("source_id", F::Sources, &self.source_id);
+        row.one_mission_per_organization(self);
+    }
+
+    fn remembered(&self) -> Option<&str> {
+        Some(&self.election_id)
     }
 
     storage!(missions, id, Mission, |row| row);
@@ -276,11 +283,11 @@ impl Record for Individual {
         &self.id
     }
 
-    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) {
         if let Some(country) = &self.country {
-            row.require("country", ContractFile::Countries, country)?;
+            row.require("country", ContractFile::Countries, country);
         }
-        row.require_citations("notes", self.notes.as_deref())
+        row.require_citations("notes", self.notes.as_deref());
     }
 
     storage!(individuals, id, Individual, |row| IndividualForm::from(row));
@@ -321,20 +328,21 @@ impl Record for Participation {
         &self.id
     }
 
-    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) {
         use ContractFile as F;
         let given = !self.election_id.is_empty();
-        row.require("individual_id", F::Individuals, &self.individual_id)?;
-        row.require("source_id", F::Sources, &self.source_id)?;
+        row.require("individual_id", F::Individuals, &self.individual_id);
+        row.require("source_id", F::Sources, &self.source_id);
         if given {
-            row.require("election_id", F::Elections, &self.election_id)?;
+            row.require("election_id", F::Elections, &self.election_id);
         }
         let Some(mission_id) = self.mission_id.as_deref().filter(|id| !id.is_empty()) else {
-            return Ok(());
+            return;
         };
-        match row.election_of_mission(mission_id)? {
-            // Not in the database: unknown, or in the import but not written for its problems.
-            None => row.require("mission_id", F::Missions, mission_id)?,
+        match row.election_of_mission(mission_id) {
+            // Neither read clean by this import nor in the database: unknown, or in the import
+            // with a problem in its cells.
+            None => row.require("mission_id", F::Missions, mission_id),
             Some(election) if !given => self.election_id = election,
             Some(election) if election != self.election_id => row.problem(
                 "election_id",
@@ -345,7 +353,6 @@ impl Record for Participation {
             ),
             Some(_) => {}
         }
-        Ok(())
     }
 
     storage!(participations, id, Participation, |row| row);
@@ -373,14 +380,14 @@ impl Record for Sanction {
         &self.id
     }
 
-    fn check(&mut self, row: &mut RowCheck<'_>) -> QueryResult<()> {
+    fn check(&mut self, row: &mut RowCheck<'_>) {
         let subjects = match self.subject_type {
             SubjectType::Organization => ContractFile::Organizations,
             SubjectType::Individual => ContractFile::Individuals,
         };
-        row.require("subject_id", subjects, &self.subject_id)?;
-        row.require("source_id", ContractFile::Sources, &self.source_id)?;
-        row.require_citations("description", Some(self.description.as_str()))
+        row.require("subject_id", subjects, &self.subject_id);
+        row.require("source_id", ContractFile::Sources, &self.source_id);
+        row.require_citations("description", Some(self.description.as_str()));
     }
 
     storage!(sanctions, id, Sanction, |row| row);
