@@ -324,7 +324,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .load(conn)
         .unwrap();
     // Issue 15 target: at least 260 elections.
-    assert!(elections.len() >= 319, "{} elections", elections.len());
+    assert!(elections.len() >= 320, "{} elections", elections.len());
     let noughties = elections
         .iter()
         .filter(|e| {
@@ -346,7 +346,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .load(conn)
         .unwrap();
     // Issue 15 target: at least 650 missions.
-    assert!(missions.len() >= 664, "{} missions", missions.len());
+    assert!(missions.len() >= 665, "{} missions", missions.len());
 
     // Elections where a benchmark and a non-benchmark organization both published a verdict.
     let mut sides: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
@@ -439,22 +439,22 @@ async fn the_seed_meets_the_issue_15_floors() {
     let original = individuals.iter().filter(|i| i.1.is_some()).count();
     // Issue 15 target: name_original wherever the person's language uses another script (not
     // measurable from the data alone); today's floor on the names given in their own script.
-    assert!(original >= 97, "{original} names in their original script");
+    assert!(original >= 107, "{original} names in their original script");
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
-    // (Lowered to 65 by the fifth round, 69 by the fourth, which found 53 countries; before it: raised from 108 to
+    // (Lowered to 61 by the sixth round, 65 by the fifth, 69 by the fourth, which found 53 countries; before it: raised from 108 to
     // 122 by the fifth folder's merge: 14 new people whose sources give no
     // nationality; seed/README.md, known gaps.)
-    assert!(stateless <= 65, "{stateless} individuals without a country");
+    assert!(stateless <= 61, "{stateless} individuals without a country");
 
     let sources: Vec<(String, Option<chrono::NaiveDate>)> = sources::table
         .select((sources::id, sources::published_on))
         .load(conn)
         .unwrap();
     let dated = sources.iter().filter(|s| s.1.is_some()).count();
-    // Issue 15 target: at least 95 % of sources dated; today's floor is 63 %.
+    // Issue 15 target: at least 95 % of sources dated; today's floor is 64 %.
     assert!(
-        dated * 100 >= sources.len() * 63,
+        dated * 100 >= sources.len() * 64,
         "{dated} of {} sources dated",
         sources.len()
     );
