@@ -516,15 +516,15 @@ async fn after_a_first_problem_the_checks_still_see_every_row_read_before_across
         missions.extend_from_slice(
             format!("m-{k},obs,e-{k},short_term,,,positive,,src-1\n").as_bytes(),
         );
-        participations
-            .extend_from_slice(format!("p-{k},ann,m-{k},,observer,,,src-1\n").as_bytes());
+        participations.extend_from_slice(format!("p-{k},ann,m-{k},,observer,,,src-1\n").as_bytes());
     }
     // The same vote as e-3, the same (organization, election) as m-5, and a participation whose
     // election is not its mission's: each two chunks or more after what it clashes with.
     elections.extend_from_slice(b"e-again,TJK,1900-01-04,presidential,,recognized,\n");
     missions.extend_from_slice(b"m-again,obs,e-5,long_term,,,negative,,src-1\n");
     participations.extend_from_slice(b"p-elsewhere,ann,m-1150,e-7,observer,,,src-1\n");
-    let people: &[u8] = b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
+    let people: &[u8] =
+        b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
     let mut files = base();
     files[3] = ("elections.csv", &elections);
     files.push(("missions.csv", &missions));
@@ -553,11 +553,15 @@ async fn the_rules_across_rows_hold_against_the_rows_already_in_the_registry() {
     files.push(("missions.csv", mission));
     import(&app, &files, ImportMode::Apply).unwrap();
     // The stored election and mission again, unchanged, clash with nothing.
-    assert_eq!(import(&app, &files, ImportMode::Apply).unwrap().updated(), 0);
+    assert_eq!(
+        import(&app, &files, ImportMode::Apply).unwrap().updated(),
+        0
+    );
 
     let elections: &[u8] = b"id,country,held_on,kind,round,legitimacy,notes\ntjk-2020-10-11-presidential,TJK,2020-10-11,presidential,,recognized,\ntjk-again,TJK,2020-10-11,presidential,,recognized,\ntjk-round-2,TJK,2020-10-11,presidential,2,recognized,\n";
     let missions: &[u8] = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\nm-2,obs,tjk-2020-10-11-presidential,long_term,,,negative,,src-1\nm-3,obs,tjk-round-2,long_term,,,negative,,src-1\n";
-    let people: &[u8] = b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
+    let people: &[u8] =
+        b"id,name,name_original,country,affiliation,notes\nann,Ann Example,,TJK,,\n";
     let participations: &[u8] = b"id,individual_id,mission_id,election_id,role,statement,statement_verdict,source_id\np-1,ann,m-1,tjk-round-2,observer,,,src-1\np-3,ann,m-3,tjk-round-2,observer,,,src-1\n";
     let found = problems(import(
         &app,

@@ -288,7 +288,8 @@ async fn individuals_list_and_profile() {
 
     let page = app.get("/individuals/vladimir-norov").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(page.text("h1"), "Vladimir Norov");
+    // The name as the person writes it stands next to the Latin one.
+    assert_eq!(page.text("h1"), "Vladimir Norov Владимир Норов");
     let rows = page.texts("tbody tr");
     assert!(rows.iter().any(
         |r| r.contains("Tajikistan, presidential election, 11 October 2020")

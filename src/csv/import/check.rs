@@ -86,6 +86,17 @@ pub(super) fn close(conn: &mut DbConn) -> QueryResult<()> {
     }
 }
 
+/// Lets PostgreSQL's planner see how large `import_keys` has grown: it never analyzes a
+/// temporary table by itself, and planned from no statistics it reads the whole table for each
+/// chunk's lookups instead of its primary key. SQLite looks keys up by the key whatever the size.
+pub(super) fn analyze(conn: &mut DbConn) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConn::Sqlite(_) => Ok(()),
+        DbConn::Pg(pg) => pg.batch_execute("ANALYZE pg_temp.import_keys"),
+    }
+}
+
 #[derive(Debug, Insertable)]
 #[diesel(table_name = import_keys)]
 struct NewKey {
@@ -205,8 +216,8 @@ struct Asks {
 struct Known {
     /// Ids of the file under way already read: id → the line it first appears on.
     seen: FxHashMap<String, i64>,
-    /// (file, id) that the import holds or the database held.
-    present: FxHashSet<(ContractFile, String)>,
+    /// The ids of each file that the import holds or the database holds.
+    present: HashMap<ContractFile, FxHashSet<String>>,
     /// Vote key → election id; (organization, election) key → mission id.
     votes: FxHashMap<String, String>,
     pairs: FxHashMap<String, String>,
@@ -218,13 +229,16 @@ struct Known {
 impl Known {
     /// Answers the chunk's `asks` and `ids` (of `file`) with a few queries for the whole chunk.
     /// `fresh`: the file's table was empty when the file began, so the database holds nothing
-    /// for the rules across rows that the import has not read itself.
+    /// for the rules across rows that the import has not read itself. `written`: every row the
+    /// import has read so far is in its table (no problem yet), so the tables answer first; their
+    /// indexes are in the cache, where `import_keys` would be read at random.
     fn fetch(
         conn: &mut DbConn,
         file: ContractFile,
         ids: &[&str],
         asks: &Asks,
         fresh: bool,
+        written: bool,
     ) -> QueryResult<Known> {
         let mut known = Known::default();
         for (id, line, _) in read_keys(conn, KeyKind::Id(file), ids)? {
@@ -235,20 +249,22 @@ impl Known {
             by_target.entry(*target).or_default().push(id);
         }
         for (target, wanted) in by_target {
-            let read = read_keys(conn, KeyKind::Id(target), &wanted)?;
-            let read: FxHashSet<String> = read.into_iter().map(|(id, _, _)| id).collect();
+            let mut present: FxHashSet<String> =
+                stored(conn, target, &wanted)?.into_iter().collect();
             let rest: Vec<&str> = wanted
                 .into_iter()
-                .filter(|id| !read.contains(*id))
+                .filter(|id| !present.contains(*id))
                 .collect();
-            let found = stored(conn, target, &rest)?;
-            known
-                .present
-                .extend(read.into_iter().chain(found).map(|id| (target, id)));
+            // Rows read but not written: those with a problem, and all after the first one.
+            if !written {
+                let read = read_keys(conn, KeyKind::Id(target), &rest)?;
+                present.extend(read.into_iter().map(|(id, _, _)| id));
+            }
+            known.present.insert(target, present);
         }
         known.fetch_votes(conn, asks, fresh)?;
         known.fetch_pairs(conn, asks, fresh)?;
-        known.fetch_mission_elections(conn, asks)?;
+        known.fetch_mission_elections(conn, asks, written)?;
         Ok(known)
     }
 
@@ -304,12 +320,21 @@ impl Known {
         Ok(())
     }
 
-    fn fetch_mission_elections(&mut self, conn: &mut DbConn, asks: &Asks) -> QueryResult<()> {
+    /// The election of each mission asked for: as the import read it, or else as the database
+    /// holds it. While every row read is written, the table holds the import's own missions too.
+    fn fetch_mission_elections(
+        &mut self,
+        conn: &mut DbConn,
+        asks: &Asks,
+        written: bool,
+    ) -> QueryResult<()> {
         let wanted: Vec<&str> = asks.missions.iter().map(String::as_str).collect();
-        for (mission, _, election) in read_keys(conn, KeyKind::Id(ContractFile::Missions), &wanted)?
-        {
-            if let Some(election) = election {
-                self.mission_elections.insert(mission, election);
+        if !written {
+            let read = read_keys(conn, KeyKind::Id(ContractFile::Missions), &wanted)?;
+            for (mission, _, election) in read {
+                if let Some(election) = election {
+                    self.mission_elections.insert(mission, election);
+                }
             }
         }
         let rest: Vec<&str> = wanted
@@ -362,8 +387,14 @@ impl Chunk {
     }
 
     /// Answers everything the chunk's rows asked, and which of `ids` the import already read.
-    pub(super) fn fetch(&mut self, conn: &mut DbConn, ids: &[&str], fresh: bool) -> QueryResult<()> {
-        self.known = Known::fetch(conn, self.file, ids, &self.asks, fresh)?;
+    pub(super) fn fetch(
+        &mut self,
+        conn: &mut DbConn,
+        ids: &[&str],
+        fresh: bool,
+        written: bool,
+    ) -> QueryResult<()> {
+        self.known = Known::fetch(conn, self.file, ids, &self.asks, fresh, written)?;
         Ok(())
     }
 
@@ -456,7 +487,10 @@ impl RowCheck<'_> {
                 asks.refs.insert((target, id.to_owned()));
                 true
             }
-            Lookup::Answer { known, .. } => known.present.contains(&(target, id.to_owned())),
+            Lookup::Answer { known, .. } => known
+                .present
+                .get(&target)
+                .is_some_and(|ids| ids.contains(id)),
         }
     }
 

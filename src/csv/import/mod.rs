@@ -180,6 +180,7 @@ pub fn import_files<R: Read>(
     }
     importable.sort_by_key(|(file, _)| *file);
     import_cache(conn, true);
+    let started = std::time::Instant::now();
     let outcome = conn.transaction(|conn| {
         let log = match mode {
             ImportMode::Apply => Some(change::open_set(
@@ -256,10 +257,13 @@ pub fn import_files<R: Read>(
             // An import that changed no row records no change set.
             Some(set) if report.inserted() + report.updated() == 0 => set.discard(conn)?,
             Some(set) => {
+                log::info!("import: files read, checked and written in {:.1?}", started.elapsed());
                 set.close(conn, &summary(&report))?;
                 report.change_set = Some(set.id);
                 derived::refresh(conn, &METHODOLOGY)?;
+                log::info!("import: ratings and flags recomputed at {:.1?}", started.elapsed());
                 super::archive::record_if_changed(conn)?;
+                log::info!("import: data release recorded at {:.1?}", started.elapsed());
                 refresh_planner_statistics(conn)?;
             }
             None => {}
@@ -295,6 +299,9 @@ fn import_cache(conn: &mut DbConn, importing: bool) {
         }
     }
 }
+
+/// Rows of a file read before the statistics of what the checks look up are first renewed.
+const ANALYZE_FROM: usize = 10_000;
 
 /// Rows inserted into one table after which an import treats the file as a bulk load (see
 /// [`BulkLoad`]).
@@ -394,13 +401,22 @@ impl Run<'_> {
         // Into an empty table every row is new: no stored row to compare with (a repeated id
         // is caught by the checks).
         self.fresh = T::is_empty(conn)?;
+        // The keys the checks look up grow with the file: their statistics are renewed as the
+        // rows read double.
+        check::analyze(conn)?;
+        let (mut read, mut analyzed) = (0usize, ANALYZE_FROM);
         loop {
             let next = reader.next_row::<T>(&mut self.problems);
             let end = next.is_none();
             if let Some((line, Some((row, clean)))) = next {
                 rows.push((line, row, clean));
+                read += 1;
             }
             if rows.len() == CHUNK || (end && !rows.is_empty()) {
+                if read >= analyzed {
+                    check::analyze(conn)?;
+                    analyzed *= 2;
+                }
                 let mut chunk = self.check::<T>(conn, &mut rows)?;
                 if self.problems.len() >= MAX_PROBLEMS {
                     break;
@@ -437,7 +453,7 @@ impl Run<'_> {
             row.check(&mut chunk.gather(*line));
         }
         let ids: Vec<&str> = rows.iter().map(|(_, row, _)| row.id()).collect();
-        chunk.fetch(conn, &ids, self.fresh)?;
+        chunk.fetch(conn, &ids, self.fresh, self.problems.is_empty())?;
         let mut write = Vec::with_capacity(rows.len());
         for (line, mut row, clean) in rows.drain(..) {
             let remembered = if clean { row.remembered() } else { None };
