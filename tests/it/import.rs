@@ -337,6 +337,52 @@ async fn a_file_wrong_on_every_line_stops_at_the_problem_limit() {
     assert!(found[MAX_PROBLEMS].ends_with(&format!(
         "reading stopped after {MAX_PROBLEMS} problems; fix these and import again to see the rest"
     )));
+
+    // Rows that cannot be read at all stop the reading at the limit too: this file goes on with
+    // such rows far past the limit, and refuses to be read that far.
+    struct Unreadable {
+        rows: usize,
+        pending: &'static [u8],
+    }
+    impl std::io::Read for Unreadable {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.pending.is_empty() {
+                self.rows += 1;
+                assert!(
+                    self.rows < MAX_PROBLEMS * 20,
+                    "read far past the problem limit"
+                );
+                self.pending = if self.rows == 1 {
+                    b"iso3,name\n"
+                } else {
+                    b"TJK,Tajikistan,extra\n"
+                };
+            }
+            let n = buf.len().min(self.pending.len());
+            buf[..n].copy_from_slice(&self.pending[..n]);
+            self.pending = &self.pending[n..];
+            Ok(n)
+        }
+    }
+    let file = Unreadable {
+        rows: 0,
+        pending: b"",
+    };
+    let found = problems(observer_registry::csv::import::import_files(
+        &mut app.conn(),
+        "test",
+        [("countries.csv".to_owned(), Ok(file))],
+        ImportMode::Apply,
+        &observer_registry::csv::import::Provenance::now(),
+    ));
+    assert_eq!(found.len(), MAX_PROBLEMS + 1, "{:?}", found.last());
+    assert_eq!(
+        found[MAX_PROBLEMS - 1],
+        format!(
+            "countries.csv:{}: -: has 3 cells; expected 2",
+            MAX_PROBLEMS + 1
+        )
+    );
 }
 
 #[actix_web::test]

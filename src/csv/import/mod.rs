@@ -407,7 +407,8 @@ impl Run<'_> {
         let (mut read, mut analyzed) = (0usize, ANALYZE_FROM);
         loop {
             let next = reader.next_row::<T>(&mut self.problems);
-            let end = next.is_none();
+            // Rows that cannot be read at all (a wrong number of cells) count towards the limit.
+            let end = next.is_none() || self.problems.len() >= MAX_PROBLEMS;
             if let Some((line, Some((row, clean)))) = next {
                 rows.push((line, row, clean));
                 read += 1;
@@ -421,7 +422,8 @@ impl Run<'_> {
                 if self.problems.len() >= MAX_PROBLEMS {
                     break;
                 }
-                // After a problem nothing more is written: the transaction rolls back.
+                // After a problem nothing more is written: the transaction rolls back. While
+                // there is none, every row read so far is in its table (the checks rely on it).
                 if self.problems.is_empty() {
                     self.write(conn, &mut chunk, &mut outcome)?;
                     if outcome.inserted >= BULK_ROWS && bulk.is_none() {
