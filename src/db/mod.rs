@@ -6,6 +6,25 @@
 
 pub mod schema;
 
+/// Inserts `rows` (a slice or a `Vec` of insertable values) into `table`, `per_statement` rows
+/// per multi-row INSERT, in the caller's function returning `QueryResult`. Multi-row inserts are
+/// backend-specific in diesel, hence the `match` on the connection.
+macro_rules! insert_chunks {
+    ($conn:expr, $table:path, $rows:expr, $per_statement:expr) => {{
+        for chunk in $rows.chunks($per_statement) {
+            match $conn {
+                $crate::db::DbConn::Sqlite(conn) => {
+                    diesel::insert_into($table).values(chunk).execute(conn)?
+                }
+                $crate::db::DbConn::Pg(conn) => {
+                    diesel::insert_into($table).values(chunk).execute(conn)?
+                }
+            };
+        }
+    }};
+}
+pub(crate) use insert_chunks;
+
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::{PgConnection, SqliteConnection};

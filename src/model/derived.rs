@@ -14,7 +14,7 @@ use crate::db::schema::{
     election_consensus, elections, flags, individuals, missions, organization_missions,
     organization_ratings, organizations, participations, sanctions,
 };
-use crate::db::DbConn;
+use crate::db::{insert_chunks, DbConn};
 
 /// An organization's stored rating.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,18 +55,6 @@ struct FlagRow {
 
 /// Rows per multi-row INSERT (kept under SQLite's bound-parameter limit).
 const CHUNK: usize = 1000;
-
-/// Inserts rows in chunks; multi-row inserts are backend-specific in diesel.
-macro_rules! insert_all {
-    ($conn:expr, $table:path, $rows:expr) => {{
-        for chunk in $rows.chunks(CHUNK) {
-            match $conn {
-                DbConn::Sqlite(conn) => diesel::insert_into($table).values(chunk).execute(conn)?,
-                DbConn::Pg(conn) => diesel::insert_into($table).values(chunk).execute(conn)?,
-            };
-        }
-    }};
-}
 
 /// Reads the registry as the plain values the methodology takes, but for the participations,
 /// which [`refresh`] reads a batch of individuals at a time.
@@ -181,7 +169,7 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
             benchmark_assessments: i32::try_from(*assessed).unwrap_or(i32::MAX),
         })
         .collect();
-    insert_all!(conn, election_consensus::table, consensus);
+    insert_chunks!(conn, election_consensus::table, consensus, CHUNK);
 
     let ratings: Vec<RatingRow> = assessment
         .organizations
@@ -194,7 +182,7 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
             methodology_version: version.clone(),
         })
         .collect();
-    insert_all!(conn, organization_ratings::table, ratings);
+    insert_chunks!(conn, organization_ratings::table, ratings, CHUNK);
 
     let flag_row = |subject_type: SubjectType, id: &str, flag: &Flag| FlagRow {
         subject_type,
@@ -211,7 +199,7 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
                 .map(|f| flag_row(SubjectType::Organization, id, f)),
         );
     }
-    insert_all!(conn, flags::table, rows);
+    insert_chunks!(conn, flags::table, rows, CHUNK);
 
     // Individuals a batch at a time: the participations of the whole registry are never held.
     let people = PersonAssessor::new(&facts, &assessment, methodology);
@@ -230,7 +218,7 @@ pub fn refresh(conn: &mut DbConn, methodology: &Methodology) -> QueryResult<()> 
                     .map(|f| flag_row(SubjectType::Individual, id, f)),
             );
         }
-        insert_all!(conn, flags::table, rows);
+        insert_chunks!(conn, flags::table, rows, CHUNK);
     }
     number_organization_missions(conn)?;
     super::stats::refresh(conn)

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use diesel::prelude::*;
 
 use crate::db::schema::{countries, individuals, organizations, search_keys};
-use crate::db::DbConn;
+use crate::db::{insert_chunks, DbConn};
 use crate::matching::{self, Candidate};
 
 /// Which kind of record a key belongs to, as `search_keys.record_type` stores it.
@@ -151,16 +151,7 @@ pub fn insert_keys(
             record_id: id,
         }));
     }
-    for chunk in rows.chunks(CHUNK) {
-        match conn {
-            DbConn::Sqlite(conn) => diesel::insert_into(search_keys::table)
-                .values(chunk)
-                .execute(conn)?,
-            DbConn::Pg(conn) => diesel::insert_into(search_keys::table)
-                .values(chunk)
-                .execute(conn)?,
-        };
-    }
+    insert_chunks!(conn, search_keys::table, rows, CHUNK);
     Ok(())
 }
 

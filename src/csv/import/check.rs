@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::csv::{ContractFile, Problem};
 use crate::db::schema::{countries, elections, individuals, missions, organizations, sources};
-use crate::db::DbConn;
+use crate::db::{insert_chunks, DbConn};
 use crate::domain::citation;
 use crate::model::election::Election;
 use crate::model::mission::Mission;
@@ -127,18 +127,8 @@ fn read_keys(
 const KEYS_PER_INSERT: usize = 1_000;
 
 /// Writes a chunk's new keys: each is new, since the chunk's checks looked them all up.
-fn save_keys(conn: &mut DbConn, mut keys: Vec<NewKey>) -> QueryResult<()> {
-    while !keys.is_empty() {
-        let batch: Vec<NewKey> = keys.drain(..keys.len().min(KEYS_PER_INSERT)).collect();
-        match conn {
-            DbConn::Sqlite(sqlite) => diesel::insert_into(import_keys::table)
-                .values(batch)
-                .execute(sqlite)?,
-            DbConn::Pg(pg) => diesel::insert_into(import_keys::table)
-                .values(batch)
-                .execute(pg)?,
-        };
-    }
+fn save_keys(conn: &mut DbConn, keys: &[NewKey]) -> QueryResult<()> {
+    insert_chunks!(conn, import_keys::table, keys, KEYS_PER_INSERT);
     Ok(())
 }
 
@@ -444,7 +434,7 @@ impl Chunk {
 
     /// Writes what the chunk added to `import_keys`, and starts afresh for the next chunk.
     pub(super) fn save(&mut self, conn: &mut DbConn) -> QueryResult<()> {
-        save_keys(conn, std::mem::take(&mut self.known.new_keys))?;
+        save_keys(conn, &self.known.new_keys)?;
         self.asks = Asks::default();
         self.known = Known::default();
         Ok(())
