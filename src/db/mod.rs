@@ -269,7 +269,11 @@ fn migrate_sqlite(sqlite: &mut SqliteConnection) -> Result<(), DbError> {
 }
 
 fn is_locked(err: &DbError) -> bool {
-    let message = err.to_string();
+    // A query's error says only "database" in words: the driver's message is inside it.
+    let message = match err {
+        DbError::Query(diesel::result::Error::DatabaseError(_, info)) => info.message().to_owned(),
+        other => other.to_string(),
+    };
     message.contains("database is locked") || message.contains("database is busy")
 }
 
