@@ -21,6 +21,19 @@ pub fn benchmark_consensus(verdicts: impl IntoIterator<Item = Verdict>) -> Optio
     Some(median)
 }
 
+/// An election's consensus and how many benchmark missions published an assessment of it, from
+/// the verdicts of all its benchmark missions.
+pub fn election_consensus(benchmark_verdicts: &[Verdict]) -> (Option<f64>, usize) {
+    let assessed = benchmark_verdicts
+        .iter()
+        .filter(|v| v.score().is_some())
+        .count();
+    (
+        benchmark_consensus(benchmark_verdicts.iter().copied()),
+        assessed,
+    )
+}
+
 /// How one verdict compares with its election's benchmark consensus.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Comparison {

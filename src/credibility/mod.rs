@@ -25,7 +25,7 @@ pub use assess::{
     assess_individual, assess_organization, Flag, FlagKind, IndividualFacts, MissionFacts,
     OrganizationAssessment, OrganizationFacts, ParticipationFacts, Rating,
 };
-pub use consensus::{benchmark_consensus, Comparison};
+pub use consensus::{benchmark_consensus, election_consensus, Comparison};
 
 use crate::domain::Verdict;
 pub use registry::{

@@ -7,7 +7,7 @@ use super::assess::{
     assess_individual, assess_organization, Flag, IndividualFacts, MissionFacts,
     OrganizationAssessment, OrganizationFacts, ParticipationFacts,
 };
-use super::consensus::benchmark_consensus;
+use super::consensus::election_consensus;
 use super::Methodology;
 use crate::domain::{Legitimacy, MissionKind, Verdict};
 
@@ -104,10 +104,8 @@ pub fn assess_elections_and_organizations(
         .map(|e| {
             let verdicts = benchmark_verdicts
                 .get(e.id.as_str())
-                .cloned()
-                .unwrap_or_default();
-            let assessed = verdicts.iter().filter(|v| v.score().is_some()).count();
-            (e.id.clone(), (benchmark_consensus(verdicts), assessed))
+                .map_or(&[][..], Vec::as_slice);
+            (e.id.clone(), election_consensus(verdicts))
         })
         .collect();
     let legitimacy = legitimacies(facts);

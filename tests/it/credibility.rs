@@ -236,3 +236,128 @@ async fn sanctions_are_shown_with_their_sources_and_flag() {
         .iter()
         .all(|href| href.starts_with("http")));
 }
+
+/// What the registry stores after [`derived::refresh_in_batches`], as comparable text: consensus
+/// per election, (rating, comparable, contradictions) per organization, and every flag.
+fn stored_results(
+    conn: &mut observer_registry::db::DbConn,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
+    use diesel::prelude::*;
+    use observer_registry::credibility::{FlagKind, Rating};
+    use observer_registry::db::schema::{election_consensus, flags, organization_ratings};
+    use observer_registry::model::SubjectType;
+    let consensus: Vec<(String, Option<f64>, i32)> = election_consensus::table
+        .select((
+            election_consensus::election_id,
+            election_consensus::consensus,
+            election_consensus::benchmark_assessments,
+        ))
+        .order(election_consensus::election_id)
+        .load(conn)
+        .unwrap();
+    let ratings: Vec<(String, Rating, i32, i32)> = organization_ratings::table
+        .select((
+            organization_ratings::organization_id,
+            organization_ratings::rating,
+            organization_ratings::comparable_missions,
+            organization_ratings::contradictions,
+        ))
+        .load(conn)
+        .unwrap();
+    let stored_flags: Vec<(SubjectType, String, FlagKind, String)> = flags::table
+        .select((
+            flags::subject_type,
+            flags::subject_id,
+            flags::flag,
+            flags::evidence,
+        ))
+        .load(conn)
+        .unwrap();
+    let mut ratings: Vec<String> = ratings.iter().map(|r| format!("{r:?}")).collect();
+    let mut stored_flags: Vec<String> = stored_flags.iter().map(|f| format!("{f:?}")).collect();
+    ratings.sort();
+    stored_flags.sort();
+    (
+        consensus.iter().map(|c| format!("{c:?}")).collect(),
+        ratings,
+        stored_flags,
+    )
+}
+
+/// The stored results are computed in streamed batches; whatever the batch size, they are the
+/// pure methodology applied to the whole registry held in memory.
+#[actix_web::test]
+async fn the_stored_results_are_the_methodology_applied_to_the_whole_registry() {
+    use observer_registry::credibility::assess_registry;
+    use observer_registry::model::derived::{refresh_in_batches, registry_facts};
+    use observer_registry::model::SubjectType;
+
+    let app = TestApp::seeded().await;
+    let conn = &mut *app.conn();
+    let facts = registry_facts(conn).unwrap();
+    let expected = assess_registry(&facts, &METHODOLOGY);
+    let mut consensus: Vec<String> = expected
+        .consensus
+        .iter()
+        .map(|(id, (c, n))| format!("{:?}", (id, c, i32::try_from(*n).unwrap())))
+        .collect();
+    consensus.sort();
+    let mut ratings: Vec<String> = expected
+        .organizations
+        .iter()
+        .map(|(id, a)| {
+            format!(
+                "{:?}",
+                (
+                    id,
+                    a.rating,
+                    i32::try_from(a.comparable_missions).unwrap(),
+                    i32::try_from(a.contradictions).unwrap()
+                )
+            )
+        })
+        .collect();
+    ratings.sort();
+    let flag_text =
+        |subject_type: SubjectType, id: &String, flag: &observer_registry::credibility::Flag| {
+            format!(
+                "{:?}",
+                (subject_type, id, flag.kind, flag.evidence.join(" "))
+            )
+        };
+    let mut flags: Vec<String> = expected
+        .organizations
+        .iter()
+        .flat_map(|(id, a)| {
+            a.flags
+                .iter()
+                .map(move |f| flag_text(SubjectType::Organization, id, f))
+        })
+        .chain(expected.individuals.iter().flat_map(|(id, flags)| {
+            flags
+                .iter()
+                .map(move |f| flag_text(SubjectType::Individual, id, f))
+        }))
+        .collect();
+    flags.sort();
+    assert!(
+        ratings.len() > 70 && flags.len() > 300,
+        "the seed has something to compare: {} ratings, {} flags",
+        ratings.len(),
+        flags.len()
+    );
+    assert!(
+        flags.iter().any(|f| f.starts_with("(Individual,")),
+        "individuals are flagged too"
+    );
+
+    // The seed's largest organization has more missions than these batches, and its whole
+    // registry far more: pages end inside an organization's missions and between people.
+    for batch in [1, 7, 1000] {
+        refresh_in_batches(conn, &METHODOLOGY, batch).unwrap();
+        let (stored_consensus, stored_ratings, stored_flags) = stored_results(conn);
+        assert_eq!(stored_consensus, consensus, "consensus, batches of {batch}");
+        assert_eq!(stored_ratings, ratings, "ratings, batches of {batch}");
+        assert_eq!(stored_flags, flags, "flags, batches of {batch}");
+    }
+}
