@@ -2,7 +2,9 @@
 //! that changed data.
 //!
 //! A release keeps the exact bytes of its `registry.zip`, so that the file a paper cites stays
-//! downloadable, byte for byte, after later imports. Its summary says what changed since the
+//! downloadable, byte for byte, after later imports. The bytes are kept in parts of at most
+//! [`PART_SIZE`], written and read one at a time: neither recording a release nor serving it holds
+//! the whole archive in memory. Its summary says what changed since the
 //! previous release: rows added, changed and removed per table (see [`crate::csv::archive`]).
 
 use chrono::NaiveDateTime;
@@ -20,10 +22,22 @@ diesel::table! {
         methodology_version -> Text,
         /// The changes since the previous release, as JSON (a list of [`TableChange`]).
         summary -> Text,
-        /// The release's `registry.zip`, byte for byte.
-        archive -> Binary,
+        /// Bytes in the release's `registry.zip`.
+        archive_size -> BigInt,
     }
 }
+
+diesel::table! {
+    /// The release's `registry.zip`, byte for byte: its parts in order.
+    release_parts (release_id, part) {
+        release_id -> Integer,
+        part -> Integer,
+        bytes -> Binary,
+    }
+}
+
+/// The largest part of a stored archive.
+pub const PART_SIZE: usize = 512 * 1024;
 
 /// A release without its archive.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
@@ -34,6 +48,7 @@ pub struct Release {
     pub data_version: i64,
     pub methodology_version: String,
     pub summary: String,
+    pub archive_size: i64,
 }
 
 /// What one release changed in one table, compared with the previous release.
@@ -62,7 +77,7 @@ pub struct NewRelease {
     pub data_version: i64,
     pub methodology_version: String,
     pub summary: String,
-    pub archive: Vec<u8>,
+    pub archive_size: i64,
 }
 
 impl Release {
@@ -101,13 +116,30 @@ impl Release {
             .optional()
     }
 
-    /// The stored `registry.zip` of a release.
-    pub fn archive(conn: &mut DbConn, id: i32) -> QueryResult<Option<Vec<u8>>> {
-        releases::table
-            .find(id)
-            .select(releases::archive)
+    /// Part `part` (from 0) of the stored `registry.zip` of release `id`; `None` past the last.
+    pub fn archive_part(conn: &mut DbConn, id: i32, part: i32) -> QueryResult<Option<Vec<u8>>> {
+        release_parts::table
+            .find((id, part))
+            .select(release_parts::bytes)
             .first(conn)
             .optional()
+    }
+
+    /// Writes the stored `registry.zip` of release `id` to `out`, a part at a time.
+    pub fn write_archive<E>(
+        conn: &mut DbConn,
+        id: i32,
+        out: &mut impl std::io::Write,
+    ) -> Result<(), E>
+    where
+        E: From<diesel::result::Error> + From<std::io::Error>,
+    {
+        let mut part = 0;
+        while let Some(bytes) = Self::archive_part(conn, id, part)? {
+            out.write_all(&bytes)?;
+            part += 1;
+        }
+        Ok(())
     }
 
     /// Marks the newest release as current at `data_version`, when an import changed nothing
@@ -121,12 +153,43 @@ impl Release {
 }
 
 impl NewRelease {
-    pub fn insert(self, conn: &mut DbConn) -> QueryResult<()> {
+    /// Stores the release and its `registry.zip`, read from `archive` a part at a time.
+    pub fn insert<E>(self, conn: &mut DbConn, archive: &mut impl std::io::Read) -> Result<(), E>
+    where
+        E: From<diesel::result::Error> + From<std::io::Error>,
+    {
+        let id = self.id;
         diesel::insert_into(releases::table)
             .values(self)
-            .execute(conn)
-            .map(|_| ())
+            .execute(conn)?;
+        let mut buffer = vec![0; PART_SIZE];
+        for part in 0.. {
+            let filled = read_up_to(archive, &mut buffer)?;
+            if filled == 0 {
+                break;
+            }
+            diesel::insert_into(release_parts::table)
+                .values((
+                    release_parts::release_id.eq(id),
+                    release_parts::part.eq(part),
+                    release_parts::bytes.eq(&buffer[..filled]),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
     }
+}
+
+/// Reads until `buffer` is full or the input ends; how many bytes it holds.
+fn read_up_to(input: &mut impl std::io::Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match input.read(&mut buffer[filled..])? {
+            0 => break,
+            read => filled += read,
+        }
+    }
+    Ok(filled)
 }
 
 /// The permanent address of release `id`'s `registry.zip`.

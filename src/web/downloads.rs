@@ -160,18 +160,11 @@ pub async fn file(
     // its permanent address.
     if let (Download::Zip, Some(release)) = (download, &release) {
         if release.data_version == data_version {
-            let id = release.id;
-            let bytes = state
-                .db
-                .read(move |conn| -> Result<_, AppError> { Ok(Release::archive(conn, id)?) })
-                .await?;
-            if let Some(bytes) = bytes {
-                // Tagged like every download of the current version, not as the release's
-                // permanent address is.
-                let mut response = zip_response(id, bytes, MAX_AGE);
-                response.headers_mut().remove(header::ETAG);
-                return Ok(response);
-            }
+            // Tagged like every download of the current version, not as the release's
+            // permanent address is.
+            let mut response = zip_response(&state, release, MAX_AGE);
+            response.headers_mut().remove(header::ETAG);
+            return Ok(response);
         }
     }
     if let Selection::MissionsAt(id) = &selection {

@@ -7,7 +7,7 @@ use askama::Template;
 
 use super::error::AppError;
 use super::i18n::L10n;
-use super::{entity_tag, html, AppState};
+use super::{entity_tag, html, stream, AppState};
 use crate::csv::datapackage::LICENCE;
 use crate::model::release::Release;
 
@@ -78,16 +78,22 @@ pub async fn archive(
         .ok()
         .filter(|id| *id > 0)
         .ok_or_else(|| AppError::not_found("release", &raw))?;
-    let bytes = state
+    let release = state
         .db
-        .read(move |conn| -> Result<_, AppError> { Ok(Release::archive(conn, id)?) })
+        .read(move |conn| -> Result<_, AppError> { Ok(Release::find(conn, id)?) })
         .await?
         .ok_or_else(|| AppError::not_found("release", &raw))?;
-    Ok(zip_response(id, bytes, IMMUTABLE))
+    Ok(zip_response(&state, &release, IMMUTABLE))
 }
 
-/// A stored `registry.zip` as a download named after its release.
-pub fn zip_response(id: i32, bytes: Vec<u8>, cache_control: &str) -> HttpResponse {
+/// A stored `registry.zip` as a download named after its release, streamed from its parts. A
+/// release never changes, so its number and time of release tag it.
+pub fn zip_response(state: &AppState, release: &Release, cache_control: &str) -> HttpResponse {
+    let id = release.id;
+    let body = stream::parts(state.db.read_pool(), move |conn, part| {
+        Release::archive_part(conn, id, part)
+    });
+    let released_at = release.released_at.to_string();
     HttpResponse::Ok()
         .content_type("application/zip")
         .insert_header(ContentDisposition {
@@ -96,8 +102,13 @@ pub fn zip_response(id: i32, bytes: Vec<u8>, cache_control: &str) -> HttpRespons
                 "observer-registry-release-{id}.zip"
             ))],
         })
-        .insert_header(header::ETag(entity_tag(&[&bytes])))
+        .insert_header(header::ETag(entity_tag(&[
+            b"release",
+            id.to_string().as_bytes(),
+            released_at.as_bytes(),
+        ])))
         .insert_header((header::CACHE_CONTROL, cache_control.to_owned()))
         .insert_header((RELEASE_HEADER, id.to_string()))
-        .body(bytes)
+        .no_chunking(u64::try_from(release.archive_size).unwrap_or_default())
+        .streaming(body)
 }

@@ -18,6 +18,8 @@ use std::task::{Context, Poll};
 use actix_web::web::Bytes;
 use tokio::sync::{mpsc, OnceCell};
 
+use diesel::QueryResult;
+
 use crate::db::{DbConn, DbPool};
 
 /// Bytes per chunk handed to the client.
@@ -149,6 +151,39 @@ fn read_out(spooled: Arc<Spooled>) -> ChannelStream {
             let chunk = Bytes::copy_from_slice(&buffer[..read]);
             if sender.blocking_send(Ok(chunk)).is_err() {
                 return; // the client went away
+            }
+        }
+    });
+    ChannelStream(receiver)
+}
+
+/// Streams stored parts read one at a time by `read_part` (part number from 0; `None` after the
+/// last), each with a pooled connection held for that read only: a slow client holds at most a
+/// part and a few chunks, never a connection.
+pub fn parts<F>(pool: DbPool, mut read_part: F) -> ChannelStream
+where
+    F: FnMut(&mut DbConn, i32) -> QueryResult<Option<Vec<u8>>> + Send + 'static,
+{
+    let (sender, receiver) = mpsc::channel(QUEUE);
+    actix_web::rt::task::spawn_blocking(move || {
+        for part in 0.. {
+            let read = pool
+                .get()
+                .map_err(io::Error::other)
+                .and_then(|mut conn| read_part(&mut conn, part).map_err(io::Error::other));
+            let bytes = match read {
+                Ok(Some(bytes)) => Bytes::from(bytes),
+                Ok(None) => return,
+                Err(err) => {
+                    let _ = sender.blocking_send(Err(err));
+                    return;
+                }
+            };
+            for start in (0..bytes.len()).step_by(CHUNK) {
+                let chunk = bytes.slice(start..bytes.len().min(start + CHUNK));
+                if sender.blocking_send(Ok(chunk)).is_err() {
+                    return; // the client went away
+                }
             }
         }
     });

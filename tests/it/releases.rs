@@ -108,3 +108,51 @@ async fn unknown_releases_are_404() {
         assert_eq!(app.get(url).await.status, StatusCode::NOT_FOUND, "{url}");
     }
 }
+
+/// An archive larger than a stored part is kept in several parts and comes back whole, at its
+/// permanent address and as the current download, with its length announced.
+#[actix_web::test]
+async fn an_archive_of_several_parts_is_served_whole() {
+    use observer_registry::model::release::{NewRelease, Release, PART_SIZE};
+    let app = TestApp::seeded().await;
+    let latest = Release::latest(&mut app.conn())
+        .unwrap()
+        .expect("release 1");
+    // Bytes that repeat nowhere within a part, so a part served twice or out of order shows.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let archive: Vec<u8> = (0..PART_SIZE * 2 + 12_345)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state.to_le_bytes()[0]
+        })
+        .collect();
+    NewRelease {
+        id: latest.id + 1,
+        released_at: latest.released_at,
+        data_version: latest.data_version,
+        methodology_version: latest.methodology_version.clone(),
+        summary: latest.summary.clone(),
+        archive_size: i64::try_from(archive.len()).unwrap(),
+    }
+    .insert::<Box<dyn std::error::Error>>(&mut app.conn(), &mut &archive[..])
+    .unwrap();
+    for part in 0..3 {
+        assert!(
+            Release::archive_part(&mut app.conn(), latest.id + 1, part)
+                .unwrap()
+                .is_some_and(|bytes| bytes.len() <= PART_SIZE),
+            "part {part} is stored and no larger than a part"
+        );
+    }
+    for path in [
+        format!("/downloads/releases/{}/registry.zip", latest.id + 1),
+        "/downloads/registry.zip".to_owned(),
+    ] {
+        let download = app.get(&path).await;
+        assert_eq!(download.status, StatusCode::OK, "{path}");
+        assert_eq!(download.header("content-length"), archive.len().to_string());
+        assert!(download.bytes == archive, "{path} serves the stored bytes");
+    }
+}
