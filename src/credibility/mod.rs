@@ -8,9 +8,11 @@
 //! An organization's rating depends on every election it observed and on every benchmark mission at
 //! those elections; an individual's flags depend on the ratings of the organizations they served.
 //! Recomputing that per request would make list pages grow with the whole database. The registry
-//! therefore computes [`assess_registry`] once after every write (imports are the only write path)
-//! and stores the results (consensus per election, rating and flags per subject) beside the data,
-//! in the same transaction. Pages read the stored results; a mission's divergence is derived on read
+//! therefore computes the results of [`assess_registry`] once after every write (imports are the
+//! only write path) and stores them (consensus per election, rating and flags per subject) beside
+//! the data, in the same transaction. It does so in streamed passes over the database
+//! (`model::derived::refresh`) that call the same per-election, per-organization and per-person
+//! functions, so memory does not grow with the registry; a test holds the two to the same results. Pages read the stored results; a mission's divergence is derived on read
 //! from its verdict and the stored consensus of its election, which costs O(rows shown). A change of
 //! [`Methodology::version`] is detected at start-up and triggers a full recomputation.
 

@@ -167,10 +167,15 @@ pub fn refresh_in_batches(
     diesel::delete(flags::table).execute(conn)?;
     diesel::delete(organization_ratings::table).execute(conn)?;
     diesel::delete(election_consensus::table).execute(conn)?;
+    let started = std::time::Instant::now();
     number_organization_missions(conn)?;
+    log::info!("refresh: missions numbered in {:.1?}", started.elapsed());
     store_consensus(conn, batch)?;
+    log::info!("refresh: consensus stored at {:.1?}", started.elapsed());
     rate_organizations(conn, methodology, batch)?;
+    log::info!("refresh: organizations rated at {:.1?}", started.elapsed());
     flag_individuals(conn, methodology, batch)?;
+    log::info!("refresh: individuals flagged at {:.1?}", started.elapsed());
     super::stats::refresh(conn)
 }
 
@@ -462,13 +467,19 @@ fn participations_of(
     conn: &mut DbConn,
     individuals: &[String],
 ) -> QueryResult<HashMap<String, Vec<ParticipationFacts>>> {
+    // Joined flat, each table by its key: SQLite materializes a nested left join (it read every
+    // mission for each batch).
     let rows = participations::table
-        .inner_join(elections::table.left_join(election_consensus::table))
+        .inner_join(elections::table)
         .left_join(
-            missions::table.left_join(
-                organization_ratings::table
-                    .on(organization_ratings::organization_id.eq(missions::organization_id)),
-            ),
+            election_consensus::table
+                .on(election_consensus::election_id.eq(participations::election_id)),
+        )
+        .left_join(missions::table)
+        .left_join(
+            organization_ratings::table.on(organization_ratings::organization_id
+                .nullable()
+                .eq(missions::organization_id.nullable())),
         )
         .filter(participations::individual_id.eq_any(individuals))
         .select((

@@ -299,6 +299,24 @@ def measure(backend, scale, seconds, work):
         loaded.update(label="election page with 50 slow readers of participations.csv", path=pages[3][1])
         report["load"].append(loaded)
 
+        # The same with 50 slow readers of registry.zip, served from its stored parts: the server's
+        # memory while they read says what each holds.
+        at_rest = rss_kib(server.pid, "VmRSS")
+        stop = threading.Event()
+        readers = [threading.Thread(target=slow_reader, args=("/downloads/registry.zip", stop))
+                   for _ in range(50)]
+        for r in readers:
+            r.start()
+        time.sleep(3)
+        loaded = wrk(pages[3][1], seconds)
+        reading = rss_kib(server.pid, "VmRSS")
+        stop.set()
+        for r in readers:
+            r.join()
+        loaded.update(label="election page with 50 slow readers of registry.zip", path=pages[3][1])
+        report["load"].append(loaded)
+        report["zip_readers_rss_mib"] = {"at_rest": at_rest / 1024, "reading": reading / 1024}
+
         log("   vetting")
         report["vet"] = []
         for rows_vetted in (500, 5000):
@@ -425,6 +443,10 @@ def markdown(report):
     lines.append(f"| `registry.zip` (first, then again) | {z['first']:.2f}, {z['second']:.2f} | "
                  f"{z['bytes'] / 1e6:.1f} | | |")
     lines.append("")
+    if "zip_readers_rss_mib" in b:
+        z = b["zip_readers_rss_mib"]
+        lines.append(f"Server memory with 50 slow readers of `registry.zip`: {z['reading']:.0f} MiB "
+                     f"(at rest just before: {z['at_rest']:.0f} MiB).\n")
     lines.append(f"Server memory: peak {b['server_peak_mib']:.0f} MiB "
                  f"({b['server_peak_before_downloads_mib']:.0f} MiB before the downloads).\n")
     lines.append("| vetting | best s | worst s | bytes |")
