@@ -179,7 +179,7 @@ pub fn refresh_in_batches(
     super::stats::refresh(conn)
 }
 
-/// Up to [`BATCH`] ids of `table` after `after`, in order: one step of a walk through a table.
+/// Up to `batch` ids of `table` after `after`, in order: one step of a walk through a table.
 macro_rules! ids_after {
     ($conn:expr, $table:ident, $after:expr, $batch:expr) => {
         $table::table
@@ -340,6 +340,12 @@ impl OrganizationMissions {
     fn of(&mut self, conn: &mut DbConn, id: &str) -> QueryResult<Vec<MissionFacts>> {
         let mut found = Vec::new();
         loop {
+            // Ids compare byte by byte on both backends (`COLLATE "C"` on PostgreSQL), as here.
+            // A mission of an organization never asked for cannot exist (a foreign key), but if it
+            // did it must not hold back the organizations after it.
+            while self.read.front().is_some_and(|(org, _)| org.as_str() < id) {
+                self.read.pop_front();
+            }
             while self.read.front().is_some_and(|(org, _)| org == id) {
                 found.extend(self.read.pop_front().map(|(_, mission)| mission));
             }
