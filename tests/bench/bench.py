@@ -284,38 +284,26 @@ def measure(backend, scale, seconds, work):
             result.update(label=label, path=path)
             report.setdefault("load", []).append(result)
 
-        # Slow readers: 50 clients reading participations.csv at 1 KB/s while the election page
-        # is under load.
-        stop = threading.Event()
-        readers = [threading.Thread(target=slow_reader, args=("/downloads/participations.csv", stop))
-                   for _ in range(50)]
-        for r in readers:
-            r.start()
-        time.sleep(3)
-        loaded = wrk(pages[3][1], seconds)
-        stop.set()
-        for r in readers:
-            r.join()
-        loaded.update(label="election page with 50 slow readers of participations.csv", path=pages[3][1])
-        report["load"].append(loaded)
-
-        # The same with 50 slow readers of registry.zip, served from its stored parts: the server's
-        # memory while they read says what each holds.
-        at_rest = rss_kib(server.pid, "VmRSS")
-        stop = threading.Event()
-        readers = [threading.Thread(target=slow_reader, args=("/downloads/registry.zip", stop))
-                   for _ in range(50)]
-        for r in readers:
-            r.start()
-        time.sleep(3)
-        loaded = wrk(pages[3][1], seconds)
-        reading = rss_kib(server.pid, "VmRSS")
-        stop.set()
-        for r in readers:
-            r.join()
-        loaded.update(label="election page with 50 slow readers of registry.zip", path=pages[3][1])
-        report["load"].append(loaded)
-        report["zip_readers_rss_mib"] = {"at_rest": at_rest / 1024, "reading": reading / 1024}
+        # Slow readers: 50 clients reading a download at 1 KB/s while the election page is under
+        # load: participations.csv (an export kept in a temporary file), then registry.zip (served
+        # from its stored parts), with the server's memory while they read.
+        for download in ("participations.csv", "registry.zip"):
+            at_rest = rss_kib(server.pid, "VmRSS")
+            stop = threading.Event()
+            readers = [threading.Thread(target=slow_reader, args=(f"/downloads/{download}", stop))
+                       for _ in range(50)]
+            for r in readers:
+                r.start()
+            time.sleep(3)
+            loaded = wrk(pages[3][1], seconds)
+            reading = rss_kib(server.pid, "VmRSS")
+            stop.set()
+            for r in readers:
+                r.join()
+            loaded.update(label=f"election page with 50 slow readers of {download}", path=pages[3][1])
+            report["load"].append(loaded)
+            if download == "registry.zip":
+                report["zip_readers_rss_mib"] = {"at_rest": at_rest / 1024, "reading": reading / 1024}
 
         log("   vetting")
         report["vet"] = []
