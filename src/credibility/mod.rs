@@ -31,8 +31,8 @@ pub use consensus::{benchmark_consensus, election_consensus, Comparison};
 
 use crate::domain::Verdict;
 pub use registry::{
-    assess_elections_and_organizations, assess_registry, ElectionFacts, PersonAssessor,
-    RegistryAssessment, RegistryFacts, RegistryMission, RegistryParticipation,
+    assess_registry, ElectionFacts, RegistryAssessment, RegistryFacts, RegistryMission,
+    RegistryParticipation,
 };
 
 /// The thresholds of one version of the methodology.

@@ -82,7 +82,7 @@ pub fn assess_registry(facts: &RegistryFacts, methodology: &Methodology) -> Regi
 
 /// The consensus of every election and the rating and flags of every organization: all of the
 /// assessment but the individuals' flags, which [`PersonAssessor`] adds one person at a time.
-pub fn assess_elections_and_organizations(
+fn assess_elections_and_organizations(
     facts: &RegistryFacts,
     methodology: &Methodology,
 ) -> RegistryAssessment {
@@ -170,9 +170,9 @@ fn legitimacy_of(legitimacy: &BTreeMap<&str, Legitimacy>, election: &str) -> Leg
 }
 
 /// Flags individuals one at a time, against the consensus and ratings of an assessment of the
-/// elections and organizations, so that the participations of the whole registry need never be
-/// held at once. `facts` need not hold any participation.
-pub struct PersonAssessor<'a> {
+/// elections and organizations. (The database's streamed recomputation, `model::derived`, reads
+/// the same consensus and ratings from what it stored.)
+struct PersonAssessor<'a> {
     methodology: &'a Methodology,
     assessment: &'a RegistryAssessment,
     legitimacy: BTreeMap<&'a str, Legitimacy>,
@@ -182,7 +182,7 @@ pub struct PersonAssessor<'a> {
 }
 
 impl<'a> PersonAssessor<'a> {
-    pub fn new(
+    fn new(
         facts: &'a RegistryFacts,
         assessment: &'a RegistryAssessment,
         methodology: &'a Methodology,
@@ -207,7 +207,7 @@ impl<'a> PersonAssessor<'a> {
     }
 
     /// The flags of individual `id`, given all of their participations.
-    pub fn assess(&self, id: &str, participations: Vec<&RegistryParticipation>) -> Vec<Flag> {
+    fn assess(&self, id: &str, participations: Vec<&RegistryParticipation>) -> Vec<Flag> {
         let consensus_of = |election: &str| {
             self.assessment
                 .consensus
