@@ -9,7 +9,7 @@ use super::country::Country;
 use super::election::{ElectionFilter, ElectionListing};
 use super::individual::Individual;
 use super::organization::Organization;
-use super::search::{self, Hit, Name, RecordType};
+use super::search::{self, Hit, Name, PerQuery, RecordType};
 use super::{ElectionKind, PageRequest};
 use crate::credibility::{FlagKind, Rating};
 use crate::db::schema::{countries, flags, individuals, organization_ratings, organizations};
@@ -143,7 +143,7 @@ pub fn search(conn: &mut DbConn, query: &str) -> QueryResult<SearchResults> {
         (query, &people_and_groups[..]),
         (words.rest.as_str(), &only_countries[..]),
     ];
-    let mut hits = search::candidates(conn, &lookups)?.into_iter();
+    let mut hits = search::candidates(conn, &lookups, PerQuery::All)?.into_iter();
     let named = hits.next().unwrap_or_default();
     let country_hits = hits.next().unwrap_or_default();
     // Rank on names alone, then load the records shown (with ratings and flags) only.
@@ -224,7 +224,7 @@ pub fn matching_ids(
         return Ok(None);
     };
     let types = [record_type];
-    let hits = search::candidates(conn, &[(query, &types[..])])?
+    let hits = search::candidates(conn, &[(query, &types[..])], PerQuery::All)?
         .pop()
         .unwrap_or_default();
     let mut ids: Vec<String> = match record_type {

@@ -71,7 +71,7 @@ pub fn candidates(conn: &mut DbConn, queries: &[NameQuery]) -> QueryResult<Vec<V
         .iter()
         .map(|q| (q.text.as_str(), q.types.as_slice()))
         .collect();
-    let hits = search::candidates(conn, &lookups)?;
+    let hits = search::candidates(conn, &lookups, search::ROW_CANDIDATES)?;
     let records = Records::load(conn, hits.iter().flatten())?;
     Ok(queries
         .iter()

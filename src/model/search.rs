@@ -5,7 +5,7 @@
 //! transaction, so every instance sees the same keys. A lookup reads keys by equality on the
 //! primary-key index; it never scans a name column. Ranking is the matching module's.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use diesel::prelude::*;
 
@@ -267,12 +267,31 @@ fn capped_counts(conn: &mut DbConn, keys: &[&String]) -> QueryResult<Vec<KeyCoun
 /// A record found by key, to be ranked.
 pub type Hit = (RecordType, String);
 
+/// Candidates a lookup may return per query: every one (search, whose totals count them all),
+/// or the best `n` by words shared with the query (vetting and reconciliation, which show a
+/// few matches per row and look up thousands of rows at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerQuery {
+    /// Every record found.
+    All,
+    /// The best `n`.
+    Best(usize),
+}
+
+/// Candidates kept per row by vetting and reconciliation: far more than the few matches they
+/// show (3 per row, at most 25 per reconciliation query), so the cut never reaches a record
+/// that shares the row's words.
+pub const ROW_CANDIDATES: PerQuery = PerQuery::Best(200);
+
 /// For each query, the records that share at least one search key with it (among `types`):
 /// the candidates [`matching::best_match`] then ranks. All queries are looked up together, a
-/// few statements per chunk of keys, whatever their number.
+/// few statements per chunk of keys, whatever their number. With [`PerQuery::Best`], a query
+/// keeps the records that share the most of its words (exactly written ones first), so a
+/// list of rows that all carry a common first name costs rows × `n`, not rows × postings.
 pub fn candidates(
     conn: &mut DbConn,
     queries: &[(&str, &[RecordType])],
+    per_query: PerQuery,
 ) -> QueryResult<Vec<Vec<Hit>>> {
     if let DbConn::Pg(_) = conn {
         // PostgreSQL estimates every key at the average number of postings and reads a key
@@ -281,13 +300,17 @@ pub fn candidates(
         // SQLite's does: the lookups run with bitmap scans off, for this transaction only.
         return conn.transaction(|conn| {
             diesel::sql_query("SET LOCAL enable_bitmapscan = off").execute(conn)?;
-            lookup(conn, queries)
+            lookup(conn, queries, per_query)
         });
     }
-    lookup(conn, queries)
+    lookup(conn, queries, per_query)
 }
 
-fn lookup(conn: &mut DbConn, queries: &[(&str, &[RecordType])]) -> QueryResult<Vec<Vec<Hit>>> {
+fn lookup(
+    conn: &mut DbConn,
+    queries: &[(&str, &[RecordType])],
+    per_query: PerQuery,
+) -> QueryResult<Vec<Vec<Hit>>> {
     // The words of every query and the keys of every word.
     let words: Vec<Vec<String>> = queries
         .iter()
@@ -385,22 +408,40 @@ fn lookup(conn: &mut DbConn, queries: &[(&str, &[RecordType])]) -> QueryResult<V
     }
     let mut out = Vec::with_capacity(queries.len());
     for ((selective, capped), (_, types)) in chosen.iter().zip(queries) {
-        let mut seen: HashSet<&Hit> = HashSet::new();
-        let mut hits = Vec::new();
-        let from_keys = selective
-            .iter()
-            .flat_map(|w| &word_keys[*w])
-            .filter_map(|k| postings.get(k))
-            .flatten();
+        // Per record: the query's words it shares, and how many of them exactly as written.
+        let mut shared: HashMap<&Hit, (usize, usize)> = HashMap::new();
+        for word in selective {
+            let exact = format!("t:{word}");
+            let mut this_word: HashMap<&Hit, bool> = HashMap::new();
+            for key in &word_keys[*word] {
+                for hit in postings.get(key).into_iter().flatten() {
+                    if types.contains(&hit.0) {
+                        *this_word.entry(hit).or_default() |= *key == exact;
+                    }
+                }
+            }
+            for (hit, is_exact) in this_word {
+                let entry = shared.entry(hit).or_default();
+                entry.0 += 1;
+                entry.1 += usize::from(is_exact);
+            }
+        }
         let from_capped = capped
             .and_then(|w| capped_hits.get(w))
             .into_iter()
-            .flatten();
-        for hit in from_keys.chain(from_capped) {
-            if types.contains(&hit.0) && seen.insert(hit) {
-                hits.push(hit.clone());
+            .flatten()
+            .filter(|hit| types.contains(&hit.0));
+        for hit in from_capped {
+            shared.entry(hit).or_insert((1, 1));
+        }
+        let mut kept: Vec<(&Hit, (usize, usize))> = shared.into_iter().collect();
+        if let PerQuery::Best(n) = per_query {
+            if kept.len() > n {
+                kept.sort_unstable_by(|(a, sa), (b, sb)| sb.cmp(sa).then_with(|| a.cmp(b)));
+                kept.truncate(n);
             }
         }
+        let mut hits: Vec<Hit> = kept.into_iter().map(|(hit, _)| hit.clone()).collect();
         hits.sort();
         out.push(hits);
     }

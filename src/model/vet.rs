@@ -153,7 +153,7 @@ pub fn vet(conn: &mut DbConn, rows: Vec<VetRow>) -> diesel::QueryResult<VetRepor
             lookups.push((row.name.as_str(), &people_and_groups[..]));
             lookups.push((row.organization.as_deref().unwrap_or(""), &groups[..]));
         }
-        let hits = search::candidates(conn, &lookups)?;
+        let hits = search::candidates(conn, &lookups, search::ROW_CANDIDATES)?;
         // Rank on names alone, then load the few records that matched, with their flags.
         let names = CandidateNames::load(conn, hits.iter().flatten())?;
         let mut ranked: Vec<Vec<RankedMatch>> = Vec::new();

@@ -188,7 +188,8 @@ pub async fn file(
                 .content_type("text/csv; charset=utf-8")
                 .insert_header(attachment(&name));
             if head {
-                return Ok(response.finish());
+                // The length is known only once exported: none is claimed.
+                return Ok(response.body(actix_web::body::None::new()));
             }
             let body = state
                 .spools
@@ -207,7 +208,8 @@ pub async fn file(
                 .content_type("application/zip")
                 .insert_header(attachment("observer-registry.zip"));
             if head {
-                return Ok(response.finish());
+                // The length is known only once exported: none is claimed.
+                return Ok(response.body(actix_web::body::None::new()));
             }
             let body = state
                 .spools

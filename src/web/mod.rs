@@ -32,7 +32,7 @@ pub mod vet_input;
 #[cfg(test)]
 mod tests;
 
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, EntityTag};
 use actix_web::http::Method;
@@ -259,7 +259,9 @@ async fn not_found(req: HttpRequest) -> Result<HttpResponse, AppError> {
     Err(AppError::NoSuchPage(req.path().to_owned()))
 }
 
-/// Answers `HEAD` with the headers `GET` would send and no body.
+/// Answers `HEAD` with the headers `GET` would send and no body. The body `GET` would stream
+/// (an export, a release read part by part from the database) is dropped unread; its length,
+/// when known, is still sent as `Content-Length`.
 async fn head_has_no_body(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -267,10 +269,32 @@ async fn head_has_no_body(
     let head = req.method() == Method::HEAD;
     let response = next.call(req).await?.map_into_boxed_body();
     Ok(if head {
-        response.map_body(|_, _| BoxBody::new(actix_web::body::None::new()))
+        response.map_body(|_, body| match body.size() {
+            BodySize::Sized(length) => BoxBody::new(HeadBody(length)),
+            _ => BoxBody::new(actix_web::body::None::new()),
+        })
     } else {
         response
     })
+}
+
+/// The body of a `HEAD` answer: the length `GET` would send, and no bytes (the server writes
+/// none for `HEAD` whatever the size says).
+struct HeadBody(u64);
+
+impl MessageBody for HeadBody {
+    type Error = std::convert::Infallible;
+
+    fn size(&self) -> BodySize {
+        BodySize::Sized(self.0)
+    }
+
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<actix_web::web::Bytes, Self::Error>>> {
+        std::task::Poll::Ready(None)
+    }
 }
 
 /// Loads one record's page with `load`, or answers 404 naming the `kind` of record and its id.

@@ -170,11 +170,62 @@ fn the_binary_serves_the_built_in_seed_from_an_empty_folder() {
         .env_remove("PORT");
     let (mut child, address) = serve(&mut command);
     let response = http_get(&address, "/organizations/sco");
+    // HEAD over the wire: the length GET sends where it is known before the body (a page, the
+    // stored release), none where it is not (an export), and never a body.
+    let mut heads = Vec::new();
+    for path in [
+        "/organizations/sco",
+        "/downloads/registry.zip",
+        "/downloads/missions.csv",
+    ] {
+        let get = http_request(&address, "GET", path);
+        let head = http_request(&address, "HEAD", path);
+        heads.push((path, get, head));
+    }
     child.kill().ok();
     child.wait().ok();
     assert!(response.starts_with("HTTP/1.1 200"), "{response:.200}");
     assert!(response.contains("Shanghai Cooperation Organisation"));
     assert!(folder.path().join("registry.db").exists());
+    for (path, get, head) in heads {
+        let (get_headers, get_body) = split_response(&get);
+        let (head_headers, head_body) = split_response(&head);
+        assert!(
+            head_headers.starts_with("HTTP/1.1 200"),
+            "{path}: {head_headers}"
+        );
+        assert!(head_body.is_empty(), "{path}: HEAD sent a body");
+        let length = |headers: &str| {
+            headers
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length: "))
+                .map(str::to_owned)
+        };
+        if path.ends_with(".csv") {
+            assert_eq!(length(&head_headers), None, "{path}: {head_headers}");
+            assert!(!get_body.is_empty(), "{path}");
+        } else {
+            assert_eq!(
+                length(&get_headers),
+                Some(get_body.len().to_string()),
+                "{path}"
+            );
+            assert_eq!(length(&head_headers), length(&get_headers), "{path}");
+        }
+    }
+}
+
+/// The head (status line and headers, lower-cased names as the server writes them) and the
+/// body of a response read with `Connection: close`.
+fn split_response(response: &[u8]) -> (String, Vec<u8>) {
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    (
+        String::from_utf8_lossy(&response[..end]).into_owned(),
+        response[end + 4..].to_vec(),
+    )
 }
 
 /// Starts `serve` on a free port with `database` as its `DATABASE_URL`; returns the process and
@@ -211,15 +262,20 @@ fn serve(command: &mut Command) -> (std::process::Child, String) {
 
 /// One `GET` over a fresh connection: the whole response as text.
 fn http_get(address: &str, path: &str) -> String {
+    String::from_utf8_lossy(&http_request(address, "GET", path)).into_owned()
+}
+
+/// One request over a fresh connection: the whole response, as bytes.
+fn http_request(address: &str, method: &str, path: &str) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(address).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
     response
 }
 

@@ -286,3 +286,101 @@ async fn bad_lists_are_refused_with_a_reason() {
         .collect();
     assert!(leaked.is_empty(), "{leaked:?}");
 }
+
+/// `n` surnames of letters only (digits would make separate words), no two of which the
+/// matching reads as one spelling ("Quibaovich" and "Quybaovich" are one transliteration).
+fn surnames(n: usize) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    (0..)
+        .map(|i: u32| {
+            let letters: String = (0..3)
+                .map(|k| char::from(b'a' + u8::try_from(i / 26u32.pow(k) % 26).unwrap()))
+                .collect();
+            format!("Qu{letters}ovich")
+        })
+        .filter(|name| seen.insert(observer_registry::matching::tokens(name)))
+        .take(n)
+        .collect()
+}
+
+/// A first name hundreds of people share neither crowds out the person a row names nor makes
+/// every row carry all of them: a row keeps the records that share most of its words.
+#[actix_web::test]
+async fn a_common_first_name_keeps_the_named_person_and_a_bounded_number_of_candidates() {
+    use observer_registry::csv::import::{import_dir, ImportMode};
+    use observer_registry::model::search::{self, PerQuery, RecordType, ROW_CANDIDATES};
+    use std::fmt::Write;
+
+    let app = TestApp::seeded().await;
+    let surname = surnames(600);
+    let mut csv = String::from("id,name,name_original,country,affiliation,notes\n");
+    for (i, name) in surname.iter().enumerate() {
+        writeln!(csv, "viktor-{i},Viktor {name},,,,").unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("individuals.csv"), csv).unwrap();
+    import_dir(&mut app.conn(), dir.path(), ImportMode::Apply).unwrap();
+
+    let PerQuery::Best(kept) = ROW_CANDIDATES else {
+        panic!("rows keep a bounded number of candidates")
+    };
+    let people = [RecordType::Individual];
+    let lookup = |query: &str, per_query: PerQuery| {
+        let mut found =
+            search::candidates(&mut app.conn(), &[(query, &people[..])], per_query).unwrap();
+        found.pop().unwrap()
+    };
+    let ids = |hits: &[search::Hit]| -> Vec<String> {
+        hits.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>()
+    };
+    // Every Viktor shares the query's first word; only one shares both.
+    let all = lookup("Viktor Kogut", PerQuery::All);
+    assert!(all.len() > 600, "{}", all.len());
+    let best = ids(&lookup("Viktor Kogut", ROW_CANDIDATES));
+    assert_eq!(best.len(), kept);
+    assert!(best.contains(&"viktor-kogut".to_owned()), "{best:?}");
+    // A misspelled surname still shares its word (by a deletion variant) and is kept.
+    let typo = surname[27].trim_end_matches('h');
+    let misspelled = ids(&lookup(&format!("Viktor {typo}"), ROW_CANDIDATES));
+    assert!(
+        misspelled.contains(&"viktor-27".to_owned()),
+        "{misspelled:?}"
+    );
+    // Under the cut, nothing is lost.
+    assert_eq!(
+        lookup("Kogut", ROW_CANDIDATES),
+        lookup("Kogut", PerQuery::All)
+    );
+
+    // A list of many such rows still finds each named person first.
+    let rows: Vec<String> = (0..300)
+        .map(|i| match i % 3 {
+            0 => "Viktor Kogut".to_owned(),
+            1 => format!("Viktor {}", surname[i]),
+            _ => format!("{} Viktor", surname[i]),
+        })
+        .collect();
+    let page = app
+        .post_form("/vet.csv", &[("names", &rows.join("\n"))])
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(page.body.as_bytes());
+    let mut first: Vec<(usize, String)> = Vec::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let row: usize = record[0].parse().unwrap();
+        if first.last().map(|(r, _)| *r) != Some(row) {
+            first.push((row, record[4].to_owned()));
+        }
+    }
+    assert_eq!(first.len(), rows.len());
+    for (row, id) in first {
+        let i = row - 1;
+        let expected = if i % 3 == 0 {
+            "viktor-kogut".to_owned()
+        } else {
+            format!("viktor-{i}")
+        };
+        assert_eq!(id, expected, "row {row}: {}", rows[i]);
+    }
+}
