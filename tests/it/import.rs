@@ -521,6 +521,24 @@ async fn a_bulk_import_keeps_every_index_whether_it_commits_or_rolls_back() {
         .get_result(&mut *app.conn())
         .unwrap();
     assert_eq!(by_election, 1);
+    if let DbConn::Pg(pg) = &mut *app.conn() {
+        // Once committed, the import vacuums the tables it loaded in bulk, and the search keys;
+        // the tables of small files are left to autovacuum.
+        #[derive(QueryableByName)]
+        struct Vacuumed {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            relname: String,
+        }
+        let vacuumed: Vec<String> = diesel::sql_query(
+            "SELECT relname::text AS relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL ORDER BY relname",
+        )
+        .load::<Vacuumed>(pg)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.relname)
+        .collect();
+        assert_eq!(vacuumed, ["elections", "missions", "search_keys"]);
+    }
 
     // A problem after the indexes were set aside: everything rolls back, the indexes too.
     let mut more = b"id,organization_id,election_id,kind,observers,arrived_on,verdict,verdict_quote,source_id\n".to_vec();
