@@ -408,50 +408,166 @@ fn lookup(
     }
     let mut out = Vec::with_capacity(queries.len());
     for ((selective, capped), (_, types)) in chosen.iter().zip(queries) {
-        // Per record: the query's words it shares, and how many of them exactly as written.
-        let mut shared: HashMap<&Hit, (usize, usize)> = HashMap::new();
-        for word in selective {
-            let exact = format!("t:{word}");
-            let mut this_word: HashMap<&Hit, bool> = HashMap::new();
-            for key in &word_keys[*word] {
-                for hit in postings.get(key).into_iter().flatten() {
-                    if types.contains(&hit.0) {
-                        *this_word.entry(hit).or_default() |= *key == exact;
-                    }
-                }
-            }
-            for (hit, is_exact) in this_word {
-                let entry = shared.entry(hit).or_default();
-                entry.0 += 1;
-                entry.1 += usize::from(is_exact);
-            }
-        }
-        let from_capped = capped
+        let mut distinct = BTreeSet::new();
+        let words: Vec<WordPostings> = selective
+            .iter()
+            .filter(|w| distinct.insert(**w))
+            .map(|w| {
+                let exact = format!("t:{w}");
+                word_keys[*w]
+                    .iter()
+                    .filter_map(|k| postings.get(k).map(|p| (*k == exact, p.as_slice())))
+                    .collect()
+            })
+            .collect();
+        let common = capped
             .and_then(|w| capped_hits.get(w))
-            .into_iter()
-            .flatten()
-            .filter(|hit| types.contains(&hit.0));
-        for hit in from_capped {
-            shared.entry(hit).or_insert((1, 1));
-        }
-        let mut kept: Vec<(&Hit, (usize, usize))> = shared.into_iter().collect();
-        if let PerQuery::Best(n) = per_query {
-            if kept.len() > n {
-                kept.sort_unstable_by(|(a, sa), (b, sb)| sb.cmp(sa).then_with(|| a.cmp(b)));
-                kept.truncate(n);
-            }
-        }
-        let mut hits: Vec<Hit> = kept.into_iter().map(|(hit, _)| hit.clone()).collect();
-        hits.sort();
-        out.push(hits);
+            .map_or(&[][..], Vec::as_slice);
+        out.push(select(&words, common, types, per_query));
     }
     Ok(out)
+}
+
+/// What one word of a query found: for each of its keys, whether the key is the word as written
+/// (`t:word`), and the records that store the key.
+type WordPostings<'h> = Vec<(bool, &'h [Hit])>;
+
+/// The candidates of one query (of `types`), sorted, from what each of its distinct words found
+/// and, for a query of common words only, the records of its least common word. With
+/// [`PerQuery::Best`], the records that share the most words come first, then those that share
+/// more of them exactly as written, then by type and id.
+fn select(
+    words: &[WordPostings<'_>],
+    common: &[Hit],
+    types: &[RecordType],
+    per_query: PerQuery,
+) -> Vec<Hit> {
+    // Per record: the query's words it shares, and how many of them exactly as written.
+    let mut shared: HashMap<&Hit, (usize, usize)> = HashMap::new();
+    for word in words {
+        let mut this_word: HashMap<&Hit, bool> = HashMap::new();
+        for (is_exact, hits) in word {
+            for hit in hits.iter().filter(|hit| types.contains(&hit.0)) {
+                *this_word.entry(hit).or_default() |= *is_exact;
+            }
+        }
+        for (hit, is_exact) in this_word {
+            let entry = shared.entry(hit).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(is_exact);
+        }
+    }
+    for hit in common.iter().filter(|hit| types.contains(&hit.0)) {
+        shared.entry(hit).or_insert((1, 1));
+    }
+    let mut kept: Vec<(&Hit, (usize, usize))> = shared.into_iter().collect();
+    if let PerQuery::Best(n) = per_query {
+        if kept.len() > n {
+            kept.sort_unstable_by(|(a, sa), (b, sb)| sb.cmp(sa).then_with(|| a.cmp(b)));
+            kept.truncate(n);
+        }
+    }
+    let mut hits: Vec<Hit> = kept.into_iter().map(|(hit, _)| hit.clone()).collect();
+    hits.sort();
+    hits
 }
 
 fn add_postings(postings: &mut HashMap<String, Vec<Hit>>, rows: Vec<(String, String, String)>) {
     for (key, record_type, id) in rows {
         if let Some(t) = RecordType::from_code(&record_type) {
             postings.entry(key).or_default().push((t, id));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    fn hit(n: u8) -> Hit {
+        let t = if n.is_multiple_of(3) {
+            RecordType::Organization
+        } else {
+            RecordType::Individual
+        };
+        (t, format!("r{n}"))
+    }
+
+    /// Up to 4 words of up to 3 keys each, each key exact or not and stored by some of 24
+    /// records; the common word's records; the types asked; the cut.
+    /// Per word, its keys: exact or not, and the records (numbered) that store each.
+    type Words = Vec<Vec<(bool, Vec<u8>)>>;
+
+    fn cases() -> impl Strategy<Value = (Words, Vec<u8>, bool, usize)> {
+        let key = (any::<bool>(), prop::collection::vec(0u8..24, 0..10));
+        (
+            prop::collection::vec(prop::collection::vec(key, 1..4), 0..5),
+            prop::collection::vec(0u8..24, 0..8),
+            any::<bool>(),
+            1usize..16,
+        )
+    }
+
+    proptest! {
+        /// Every record found is a candidate with `All`; with `Best(n)`, the `n` that share the
+        /// most words (then the most exact ones) are, and no record left out shares more.
+        #[test]
+        fn the_cut_keeps_the_records_that_share_most_of_the_query(
+            (words, common, both_types, n) in cases()
+        ) {
+            let postings: Vec<Vec<(bool, Vec<Hit>)>> = words
+                .iter()
+                .map(|keys| {
+                    keys.iter()
+                        .map(|(exact, ids)| (*exact, ids.iter().map(|&i| hit(i)).collect()))
+                        .collect()
+                })
+                .collect();
+            let words_found: Vec<WordPostings> = postings
+                .iter()
+                .map(|keys| keys.iter().map(|(e, hits)| (*e, hits.as_slice())).collect())
+                .collect();
+            let common: Vec<Hit> = common.iter().map(|&i| hit(i)).collect();
+            let types: &[RecordType] = if both_types {
+                &[RecordType::Organization, RecordType::Individual]
+            } else {
+                &[RecordType::Individual]
+            };
+            // The score of each record found, counted here independently.
+            let mut score: BTreeMap<Hit, (usize, usize)> = BTreeMap::new();
+            for keys in &postings {
+                let mut any = BTreeSet::new();
+                let mut exact = BTreeSet::new();
+                for (is_exact, hits) in keys {
+                    for h in hits.iter().filter(|h| types.contains(&h.0)) {
+                        any.insert(h.clone());
+                        if *is_exact {
+                            exact.insert(h.clone());
+                        }
+                    }
+                }
+                for h in any {
+                    let s = score.entry(h.clone()).or_default();
+                    s.0 += 1;
+                    s.1 += usize::from(exact.contains(&h));
+                }
+            }
+            for h in common.iter().filter(|h| types.contains(&h.0)) {
+                score.entry(h.clone()).or_insert((1, 1));
+            }
+            let all = select(&words_found, &common, types, PerQuery::All);
+            prop_assert_eq!(&all, &score.keys().cloned().collect::<Vec<_>>());
+            let best = select(&words_found, &common, types, PerQuery::Best(n));
+            prop_assert_eq!(best.len(), n.min(all.len()));
+            prop_assert!(best.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+            for kept in &best {
+                prop_assert!(score.contains_key(kept));
+                for (left_out, s) in score.iter().filter(|(h, _)| !best.contains(h)) {
+                    prop_assert!(score[kept] >= *s, "{kept:?} kept over {left_out:?}");
+                }
+            }
         }
     }
 }
