@@ -495,11 +495,11 @@ mod tests {
         (t, format!("r{n}"))
     }
 
-    /// Up to 4 words of up to 3 keys each, each key exact or not and stored by some of 24
-    /// records; the common word's records; the types asked; the cut.
     /// Per word, its keys: exact or not, and the records (numbered) that store each.
     type Words = Vec<Vec<(bool, Vec<u8>)>>;
 
+    /// Up to 4 words of up to 3 keys each, each key exact or not and stored by some of 24
+    /// records; the common word's records; the types asked; the cut.
     fn cases() -> impl Strategy<Value = (Words, Vec<u8>, bool, usize)> {
         let key = (any::<bool>(), prop::collection::vec(0u8..24, 0..10));
         (
