@@ -188,8 +188,7 @@ pub async fn file(
                 .content_type("text/csv; charset=utf-8")
                 .insert_header(attachment(&name));
             if head {
-                // The length is known only once exported: none is claimed.
-                return Ok(response.body(actix_web::body::None::new()));
+                return Ok(headers_only(&mut response));
             }
             let body = state
                 .spools
@@ -208,8 +207,7 @@ pub async fn file(
                 .content_type("application/zip")
                 .insert_header(attachment("observer-registry.zip"));
             if head {
-                // The length is known only once exported: none is claimed.
-                return Ok(response.body(actix_web::body::None::new()));
+                return Ok(headers_only(&mut response));
             }
             let body = state
                 .spools
@@ -219,6 +217,12 @@ pub async fn file(
             Ok(response.streaming(body))
         }
     }
+}
+
+/// The answer to `HEAD` for an export: its headers without running it. Its length is known only
+/// once exported, so none is claimed (an empty body would claim `Content-Length: 0`).
+fn headers_only(response: &mut actix_web::HttpResponseBuilder) -> HttpResponse {
+    response.body(actix_web::body::None::new())
 }
 
 /// What `/downloads/{name}` can serve.
