@@ -266,21 +266,26 @@ const STATEMENT_NOT_A_JUDGEMENT: &[&str] = &[
     "alexander-shkolnik-rus-2024-03-17-presidential",
     "amina-mohamed-zwe-2023-08-23-general",
     "ana-gomes-sdn-2010-04-11-general",
+    "david-paul-nic-2021-11-07-general",
     "gilbert-doctorow-ukr-2018-03-18-presidential",
     "joaquim-chissano-ken-2013-03-04-general",
     "johan-backman-ukr-2018-03-18-presidential",
     "john-dramani-mahama-lbr-2017-12-26-presidential-r2",
     "jose-inacio-faria-hnd-2017-11-26-general",
     "jose-luis-rodriguez-zapatero-ven-2018-05-20-presidential",
+    "loic-molambo-saombi-ukr-2022-09-27-referendum",
     "marco-marsili-ukr-2018-03-18-presidential",
+    "marco-pata-ukr-2022-09-27-referendum",
     "marietje-schaake-ken-2017-08-08-general",
     "oleg-seleznev-syr-2021-05-26-presidential",
     "renate-weber-bol-2009-01-25-referendum",
     "ruben-perina-ven-2005-12-04-parliamentary",
     "sergey-lebedev-blr-2015-10-11-presidential",
     "sergey-lebedev-uzb-2016-12-04-presidential",
+    "sonja-van-den-ende-ukr-2023-09-10-local",
     "thabo-mbeki-ken-2017-10-26-presidential",
     "thijs-berman-sen-2012-02-26-presidential",
+    "thomas-roeper-ukr-2023-09-10-local",
 ];
 
 /// Issue 15: the targets are checked as floors at what the sourced data reaches today; each assert
@@ -306,7 +311,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .collect();
     // Issue 15 target: at least 75 organizations.
     assert!(
-        organizations.len() >= 79,
+        organizations.len() >= 84,
         "{} organizations",
         organizations.len()
     );
@@ -346,7 +351,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .load(conn)
         .unwrap();
     // Issue 15 target: at least 650 missions.
-    assert!(missions.len() >= 665, "{} missions", missions.len());
+    assert!(missions.len() >= 671, "{} missions", missions.len());
 
     // Elections where a benchmark and a non-benchmark organization both published a verdict.
     let mut sides: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
@@ -432,14 +437,14 @@ async fn the_seed_meets_the_issue_15_floors() {
     let people: BTreeSet<&str> = participations.iter().map(|p| p.1.as_str()).collect();
     // Issue 15 target: at least 400 individuals with a sourced participation.
     assert!(
-        people.len() >= 516,
+        people.len() >= 543,
         "{} individuals with participations",
         people.len()
     );
     let original = individuals.iter().filter(|i| i.1.is_some()).count();
     // Issue 15 target: name_original wherever the person's language uses another script (not
     // measurable from the data alone); today's floor on the names given in their own script.
-    assert!(original >= 111, "{original} names in their original script");
+    assert!(original >= 113, "{original} names in their original script");
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
     // (Lowered to 54 by the ninth round, 55 by the seventh, 57 by the sixth, 65 by the fifth, 69 by the fourth, which found 53 countries; before it: raised from 108 to
@@ -545,7 +550,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .filter(|p| p.3 == "rus-2018-03-18-presidential")
         .count();
     assert!(
-        at_russia_2018 >= 14,
+        at_russia_2018 >= 15,
         "{at_russia_2018} observers named at Russia 2018"
     );
 }
