@@ -216,14 +216,15 @@ const STATEMENT_IS_ACTIVITY: &[&str] = &[
     "alexander-rahr-rus-2020-07-01-referendum",
     "alexander-torshin-arm-2013-02-18-presidential",
     "alexander-von-bismarck-rus-2018-03-18-presidential",
-    "alexander-vysokinsky-kaz-2019-06-09-presidential",
     "andreas-gross-aze-2010-11-07-parliamentary",
     "andrej-hunko-kaz-2012-01-15-parliamentary",
+    "anton-friesen-rus-2018-03-18-presidential",
     "arthur-leier-ukr-2022-09-27-referendum",
     "askar-shakirov-rus-2021-09-19-parliamentary",
-    "bair-zhamsuev-kaz-2019-06-09-presidential",
+    "bair-zhamsuev-kaz-2022-11-20-presidential",
     "bakhtovar-safarzoda-rus-2021-09-19-parliamentary",
     "christopher-chope-kaz-2012-01-15-parliamentary",
+    "dietmar-friedhoff-rus-2018-03-18-presidential",
     "dimitri-de-kochko-rus-2020-07-01-referendum",
     "elsa-papadimitriou-kaz-2012-01-15-parliamentary",
     "fernando-moragon-ukr-2022-09-27-referendum",
@@ -231,8 +232,8 @@ const STATEMENT_IS_ACTIVITY: &[&str] = &[
     "gunnar-lindemann-rus-2020-07-01-referendum",
     "hans-wilhelm-duenn-rus-2018-03-18-presidential",
     "hayk-chilingaryan-rus-2021-09-19-parliamentary",
-    "igor-damnjanovic-rus-2020-07-01-referendum",
     "igor-damjanovic-ukr-2022-09-27-referendum",
+    "igor-damnjanovic-rus-2020-07-01-referendum",
     "jacques-myard-ukr-2018-03-18-presidential",
     "jonas-gunnarsson-kaz-2012-01-15-parliamentary",
     "jordi-xucla-kaz-2012-01-15-parliamentary",
@@ -240,20 +241,24 @@ const STATEMENT_IS_ACTIVITY: &[&str] = &[
     "karin-strenz-kaz-2012-01-15-parliamentary",
     "loic-bouvard-aze-2005-11-06-parliamentary",
     "marie-anne-isler-beguin-aze-2005-11-06-parliamentary",
+    "markus-frohnmaier-rus-2018-03-18-presidential",
     "michael-clapham-aze-2005-11-06-parliamentary",
     "mike-hancock-kaz-2012-01-15-parliamentary",
     "nebahat-albayrak-kaz-2012-01-15-parliamentary",
     "paolo-grimoldi-rus-2020-07-01-referendum",
     "paul-wille-aze-2010-11-07-parliamentary",
     "pedro-agramunt-aze-2010-11-07-parliamentary",
-    "sergey-gornyakov-kaz-2019-06-09-presidential",
+    "sergey-gornyakov-kaz-2022-11-20-presidential",
+    "steffen-kotre-rus-2018-03-18-presidential",
     "tadeusz-iwinski-aze-2010-11-07-parliamentary",
     "tadeusz-iwinski-kaz-2012-01-15-parliamentary",
     "tugrul-turkes-kaz-2012-01-15-parliamentary",
+    "ulrich-oehme-ukr-2018-03-18-presidential",
     "vavra-suk-rus-2020-07-01-referendum",
     "viktor-guminsky-blr-2020-08-09-presidential",
     "viktor-kogut-rus-2021-09-19-parliamentary",
     "vladimir-garkun-ukr-2012-10-28-parliamentary",
+    "waldemar-herdt-rus-2018-03-18-presidential",
     "william-parra-ukr-2022-09-27-referendum",
     "xavier-moreau-ukr-2022-09-27-referendum",
     "zbigniew-romaszewski-blr-2004-10-17-parliamentary",
@@ -289,7 +294,7 @@ const STATEMENT_NOT_A_JUDGEMENT: &[&str] = &[
 ];
 
 /// Sources with a publication date: a floor that only rises.
-const DATED_SOURCES: usize = 878;
+const DATED_SOURCES: usize = 904;
 
 /// Issue 15: the targets are checked as floors at what the sourced data reaches today; each assert
 /// names the issue's target next to it. Raise a floor when the data grows; never lower one.
@@ -355,6 +360,22 @@ async fn the_seed_meets_the_issue_15_floors() {
         .unwrap();
     // Issue 15 target: at least 650 missions.
     assert!(missions.len() >= 667, "{} missions", missions.len());
+
+    // Each mission carries its own words: no two share a quote. A joint statement is recorded for
+    // each signatory with its partner named ("Joint statement with ECOWAS: ..."), which keeps the
+    // quotes apart (seed/README.md, "Coding a verdict").
+    let quotes: Vec<(String, Option<String>)> = missions::table
+        .select((missions::id, missions::verdict_quote))
+        .load(conn)
+        .unwrap();
+    let mut quoted_by: BTreeMap<&str, &str> = BTreeMap::new();
+    for (id, quote) in &quotes {
+        if let Some(quote) = quote {
+            if let Some(other) = quoted_by.insert(quote.as_str(), id.as_str()) {
+                panic!("{other} and {id} share the quote {quote:?}");
+            }
+        }
+    }
 
     // Elections where a benchmark and a non-benchmark organization both published a verdict.
     let mut sides: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
@@ -440,20 +461,20 @@ async fn the_seed_meets_the_issue_15_floors() {
     let people: BTreeSet<&str> = participations.iter().map(|p| p.1.as_str()).collect();
     // Issue 15 target: at least 400 individuals with a sourced participation.
     assert!(
-        people.len() >= 626,
+        people.len() >= 637,
         "{} individuals with participations",
         people.len()
     );
     let original = individuals.iter().filter(|i| i.1.is_some()).count();
     // Issue 15 target: name_original wherever the person's language uses another script (not
     // measurable from the data alone); today's floor on the names given in their own script.
-    assert!(original >= 113, "{original} names in their original script");
+    assert!(original >= 124, "{original} names in their original script");
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
-    // (Lowered to 54 by the ninth round, 55 by the seventh, 57 by the sixth, 65 by the fifth, 69 by the fourth, which found 53 countries; before it: raised from 108 to
+    // (Lowered to 53 by the tenth round, 54 by the ninth, 55 by the seventh, 57 by the sixth, 65 by the fifth, 69 by the fourth, which found 53 countries; before it: raised from 108 to
     // 122 by the fifth folder's merge: 14 new people whose sources give no
     // nationality; seed/README.md, known gaps.)
-    assert!(stateless <= 54, "{stateless} individuals without a country");
+    assert!(stateless <= 53, "{stateless} individuals without a country");
 
     let sources: Vec<(String, Option<chrono::NaiveDate>)> = sources::table
         .select((sources::id, sources::published_on))
@@ -463,10 +484,11 @@ async fn the_seed_meets_the_issue_15_floors() {
     // Issue 15 target: at least 95 % of sources dated (missed: the stored pages rarely keep their
     // dateline; seed/README.md, "Dates"). Two floors: the number of dated sources, which only
     // grows, and their share, which new sources without a date on their page may lower a little
-    // (63 % after the ninth round added 131 sources naming the heads of 141 missions; 64 % before).
+    // (63 % after the ninth round added 131 sources naming the heads of 141 missions; 64 % before
+    // and again after the tenth).
     assert!(dated >= DATED_SOURCES, "{dated} sources dated");
     assert!(
-        dated * 100 >= sources.len() * 63,
+        dated * 100 >= sources.len() * 64,
         "{dated} of {} sources dated",
         sources.len()
     );
@@ -557,7 +579,7 @@ async fn the_seed_meets_the_issue_15_floors() {
         .filter(|p| p.3 == "rus-2018-03-18-presidential")
         .count();
     assert!(
-        at_russia_2018 >= 15,
+        at_russia_2018 >= 26,
         "{at_russia_2018} observers named at Russia 2018"
     );
 }
