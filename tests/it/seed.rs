@@ -249,6 +249,7 @@ const STATEMENT_IS_ACTIVITY: &[&str] = &[
     "paul-wille-aze-2010-11-07-parliamentary",
     "pedro-agramunt-aze-2010-11-07-parliamentary",
     "sergey-gornyakov-kaz-2022-11-20-presidential",
+    "stefan-keuter-rus-2018-03-18-presidential",
     "steffen-kotre-rus-2018-03-18-presidential",
     "tadeusz-iwinski-aze-2010-11-07-parliamentary",
     "tadeusz-iwinski-kaz-2012-01-15-parliamentary",
