@@ -295,7 +295,7 @@ const STATEMENT_NOT_A_JUDGEMENT: &[&str] = &[
 ];
 
 /// Sources with a publication date: a floor that only rises.
-const DATED_SOURCES: usize = 928;
+const DATED_SOURCES: usize = 937;
 
 /// Issue 15: the targets are checked as floors at what the sourced data reaches today; each assert
 /// names the issue's target next to it. Raise a floor when the data grows; never lower one.
@@ -462,7 +462,7 @@ async fn the_seed_meets_the_issue_15_floors() {
     let people: BTreeSet<&str> = participations.iter().map(|p| p.1.as_str()).collect();
     // Issue 15 target: at least 400 individuals with a sourced participation.
     assert!(
-        people.len() >= 684,
+        people.len() >= 697,
         "{} individuals with participations",
         people.len()
     );
