@@ -472,9 +472,10 @@ async fn the_seed_meets_the_issue_15_floors() {
     assert!(original >= 124, "{original} names in their original script");
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
-    // (Lowered to 53 by the tenth round, 54 by the ninth, 55 by the seventh, 57 by the sixth, 65 by the fifth, 69 by the fourth, which found 53 countries; before it: raised from 108 to
-    // 122 by the fifth folder's merge: 14 new people whose sources give no
-    // nationality; seed/README.md, known gaps.)
+    // (Lowered to 53 by the tenth round, 54 by the ninth, 55 by the seventh, 57 by the sixth, 65
+    // by the fifth, 69 by the fourth, which found 53 countries; before it: raised from 108 to 122
+    // by the fifth folder's merge: 14 new people whose sources give no nationality;
+    // seed/README.md, known gaps.)
     assert!(stateless <= 53, "{stateless} individuals without a country");
 
     let sources: Vec<(String, Option<chrono::NaiveDate>)> = sources::table
