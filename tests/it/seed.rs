@@ -295,7 +295,7 @@ const STATEMENT_NOT_A_JUDGEMENT: &[&str] = &[
 ];
 
 /// Sources with a publication date: a floor that only rises.
-const DATED_SOURCES: usize = 938;
+const DATED_SOURCES: usize = 974;
 
 /// Issue 15: the targets are checked as floors at what the sourced data reaches today; each assert
 /// names the issue's target next to it. Raise a floor when the data grows; never lower one.
@@ -359,8 +359,9 @@ async fn the_seed_meets_the_issue_15_floors() {
         ))
         .load(conn)
         .unwrap();
-    // Issue 15 target: at least 650 missions.
-    assert!(missions.len() >= 667, "{} missions", missions.len());
+    // Issue 15 target: at least 650 missions. (667 before the eleventh round removed the OIC at
+    // Bangladesh 2024, whose only recorded words were not a verdict; seed/README.md.)
+    assert!(missions.len() >= 666, "{} missions", missions.len());
 
     // Each mission carries its own words: no two share a quote. A joint statement is recorded for
     // each signatory with its partner named ("Joint statement with ECOWAS: ..."), which keeps the
@@ -462,14 +463,14 @@ async fn the_seed_meets_the_issue_15_floors() {
     let people: BTreeSet<&str> = participations.iter().map(|p| p.1.as_str()).collect();
     // Issue 15 target: at least 400 individuals with a sourced participation.
     assert!(
-        people.len() >= 697,
+        people.len() >= 704,
         "{} individuals with participations",
         people.len()
     );
     let original = individuals.iter().filter(|i| i.1.is_some()).count();
     // Issue 15 target: name_original wherever the person's language uses another script (not
     // measurable from the data alone); today's floor on the names given in their own script.
-    assert!(original >= 124, "{original} names in their original script");
+    assert!(original >= 145, "{original} names in their original script");
     let stateless = individuals.iter().filter(|i| i.2.is_none()).count();
     // Issue 15 target: a country for everyone; today a ceiling on those whose source gives none.
     // (Lowered to 53 by the tenth round, 54 by the ninth, 55 by the seventh, 57 by the sixth, 65
@@ -487,10 +488,10 @@ async fn the_seed_meets_the_issue_15_floors() {
     // dateline; seed/README.md, "Dates"). Two floors: the number of dated sources, which only
     // grows, and their share, which new sources without a date on their page may lower a little
     // (63 % after the ninth round added 131 sources naming the heads of 141 missions; 64 % before
-    // and again after the tenth).
+    // and again after the tenth; 65 % after the eleventh).
     assert!(dated >= DATED_SOURCES, "{dated} sources dated");
     assert!(
-        dated * 100 >= sources.len() * 64,
+        dated * 100 >= sources.len() * 65,
         "{dated} of {} sources dated",
         sources.len()
     );
